@@ -1,0 +1,58 @@
+"""briefing: turn a news article into a one-page briefing.
+
+    from briefing import brief_text, render
+    print(render(brief_text(article), "md"))
+"""
+
+from __future__ import annotations
+
+from briefing.compose import Options, make_briefing
+from briefing.model import (
+    Actor,
+    Briefing,
+    BriefingError,
+    Document,
+    Figure,
+    NextStep,
+    Sentence,
+    Source,
+    SummaryLine,
+)
+from briefing.read import document_from_text, read_document
+from briefing.render import render, to_dict, to_json, to_markdown, to_text
+
+__all__ = [
+    "Actor",
+    "Briefing",
+    "BriefingError",
+    "Document",
+    "Figure",
+    "NextStep",
+    "Options",
+    "Sentence",
+    "Source",
+    "SummaryLine",
+    "brief_file",
+    "brief_text",
+    "document_from_text",
+    "make_briefing",
+    "read_document",
+    "render",
+    "render_markdown",
+    "to_dict",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]
+
+render_markdown = to_markdown
+
+
+def brief_text(text: str, options: Options | None = None, *, title: str | None = None) -> Briefing:
+    """The briefing of an article given as text."""
+    return make_briefing(document_from_text(text, title=title), options)
+
+
+def brief_file(path: str, options: Options | None = None) -> Briefing:
+    """The briefing of an article file."""
+    return make_briefing(read_document(path), options)

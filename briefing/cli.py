@@ -1,0 +1,122 @@
+"""Command line: argument parsing and exit codes only; the work is done by the API.
+
+Exit codes: 0 success; 1 a batch finished but some records failed; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.batch import run_jsonl
+from briefing.compose import Options, make_briefing, warning_for
+from briefing.files import write_atomic
+from briefing.model import BriefingError
+from briefing.rank import ALGORITHMS
+from briefing.read import read_document
+from briefing.render import FORMATS, render
+
+COMMANDS = ("batch",)
+SUFFIX = {"md": ".briefing.md", "json": ".briefing.json", "txt": ".briefing.txt",
+          "html": ".briefing.html", "eml": ".briefing.eml"}
+
+
+def add_summary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-a", "--algorithm", default="default", choices=ALGORITHMS,
+        help="sentence ranker (default: %(default)s)",
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("-n", "--sentences", type=int, help="summary length in sentences")
+    length.add_argument("-w", "--words", type=int, help="summary length in words")
+
+
+def brief_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn a news article into a one-page briefing: bottom line, summary, "
+        "key actors, key figures and next steps.",
+        epilog="example: briefing samples/earthquake.txt -o - --format txt\n"
+        "other commands: briefing batch --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("input", help="article file (.txt), or - for stdin")
+    p.add_argument("-o", "--output", help="output file, or - for stdout "
+                   "(default: INPUT.briefing.<format> next to the input; stdout for stdin)")
+    p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
+    add_summary_options(p)
+    return p
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefing batch",
+        description="Brief every article of a JSONL file (one {id, text, title?} object a "
+        "line) into a JSONL file of briefings, one a line, same ids, same order.",
+        epilog="example: briefing batch news.jsonl --output briefings.jsonl --sentences 3",
+    )
+    p.add_argument("input", help="JSONL file of articles, or - for stdin")
+    p.add_argument("--output", required=True, help="JSONL file to write")
+    add_summary_options(p)
+    return p
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    return Options(algorithm=args.algorithm, sentences=args.sentences, words=args.words)
+
+
+def output_path(args: argparse.Namespace) -> Path | None:
+    """Where to write, or None for stdout."""
+    if args.output == "-" or (args.output is None and args.input == "-"):
+        return None
+    if args.output:
+        return Path(args.output)
+    src = Path(args.input)
+    return src.with_name(src.name.removesuffix(src.suffix) + SUFFIX[args.format])
+
+
+def run_brief(argv: list[str]) -> int:
+    args = brief_parser().parse_args(argv)
+    doc = read_document(args.input)
+    options = options_from(args)
+    warning = warning_for(doc, options)
+    if warning:
+        print(warning, file=sys.stderr)
+    text = render(make_briefing(doc, options), args.format)
+    target = output_path(args)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(target, text)
+        print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def run_batch(argv: list[str]) -> int:
+    args = batch_parser().parse_args(argv)
+    options = options_from(args)
+    if args.input == "-":
+        done, failed = run_jsonl(sys.stdin, Path(args.output), options)
+    else:
+        path = Path(args.input)
+        if not path.is_file():
+            raise BriefingError(f"{args.input}: no such file")
+        with path.open(encoding="utf-8", errors="replace") as source:
+            done, failed = run_jsonl(source, Path(args.output), options)
+    print(f"{done} done, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "batch":
+            return run_batch(argv[1:])
+        return run_brief(argv)
+    except BriefingError as err:
+        print(f"briefing: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,189 @@
+"""Render a Briefing as Markdown, plain text or JSON; HTML and e-mail build on the Markdown.
+
+JSON is made here and only here, from the dataclasses. Article text is data: everything taken
+from the article is escaped so that it can never become Markdown or HTML markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from briefing.model import Actor, Briefing, BriefingError, Figure, NextStep
+
+LINE_WORDS = 60
+FORMATS = ("md", "json", "txt", "html", "eml")
+
+# Markdown syntax that could turn article text into markup: inline markers anywhere, block
+# markers at the start of a line. "<" and "&" become entities so no raw HTML gets through.
+_INLINE = re.compile(r"([\\`*_\[\]{}()!|~])")
+_BLOCK = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape_md(text: str) -> str:
+    """Article text made safe to place in Markdown: it renders as exactly these characters."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return " ".join(text.split())  # no line breaks: one item, one line
+
+
+def clip(text: str, limit: int = LINE_WORDS) -> str:
+    """Text cut to `limit` words, with an ellipsis when cut."""
+    ws = text.split()
+    return text if len(ws) <= limit else " ".join(ws[:limit]) + " …"
+
+
+def actor_line(a: Actor) -> tuple[str, str]:
+    """(name, description) of an actor: 'President (Russia)', or its kind when no role is known."""
+    desc = a.role or a.kind
+    if a.affiliation and a.affiliation.lower() not in desc.lower():
+        desc = f"{desc} ({a.affiliation})"
+    return a.name, desc
+
+
+def figure_line(f: Figure) -> tuple[str, str]:
+    return f.text, f.context if f.context and f.context.lower() != f.text.lower() else ""
+
+
+def step_line(s: NextStep) -> tuple[str, str]:
+    return (s.when or ""), s.text
+
+
+def source_line(b: Briefing) -> str:
+    src = b.source
+    parts = [src.name, f"{src.words:,} words"]
+    if src.published:
+        parts.append(f"published {src.published}")
+    if src.author:
+        parts.append(f"by {src.author}")
+    if src.minutes_saved:
+        parts.append(f"about {src.minutes_saved} min of reading saved")
+    return " · ".join(parts)
+
+
+def summary_rest(b: Briefing) -> list[str]:
+    """Summary sentences in article order, without the one already shown as the bottom line."""
+    return [s.text for s in b.summary if s.text != b.bottom_line]
+
+
+def to_markdown(b: Briefing) -> str:
+    e = escape_md
+    out = [f"# {e(b.title)}", "", f"**Bottom line:** {e(clip(b.bottom_line))}", ""]
+    sections: list[tuple[str, list[str]]] = [
+        ("Summary", [e(clip(t)) for t in summary_rest(b)]),
+        ("Key actors", [_pair(e, *actor_line(a)) for a in b.actors]),
+        ("Key figures", [_pair(e, *figure_line(f)) for f in b.figures]),
+        ("Next steps", [_step_md(e, s) for s in b.next_steps]),
+    ]
+    for heading, items in sections:
+        if items:
+            out += [f"## {heading}", "", *(f"- {item}" for item in items), ""]
+    out += ["---", "", f"*Source: {e(source_line(b))}*", ""]
+    return "\n".join(out)
+
+
+def _pair(e: Callable[[str], str], head: str, tail: str) -> str:
+    return f"**{e(head)}** — {e(clip(tail))}" if tail else f"**{e(head)}**"
+
+
+def _step_md(e: Callable[[str], str], s: NextStep) -> str:
+    when, text = step_line(s)
+    who = f" ({e(s.who)})" if s.who and s.who.lower() not in text.lower() else ""
+    return (f"**{e(when)}:** " if when else "") + e(clip(text)) + who
+
+
+def to_text(b: Briefing, width: int = 72) -> str:
+    """Plain-text briefing wrapped at `width` columns."""
+
+    def para(text: str, first: str = "", rest: str = "") -> list[str]:
+        return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [""]
+
+    out = [*para(b.title.upper()), "", *para("Bottom line: " + clip(b.bottom_line)), ""]
+    sections = [
+        ("SUMMARY", [clip(t) for t in summary_rest(b)]),
+        ("KEY ACTORS", [_join(*actor_line(a)) for a in b.actors]),
+        ("KEY FIGURES", [_join(*figure_line(f)) for f in b.figures]),
+        ("NEXT STEPS", [_step_text(s) for s in b.next_steps]),
+    ]
+    for heading, items in sections:
+        if items:
+            out += [heading, ""]
+            for item in items:
+                out += para(item, "  * ", "    ")
+            out.append("")
+    out += ["-" * min(width, 40), *para("Source: " + source_line(b)), ""]
+    return "\n".join(out)
+
+
+def _join(head: str, tail: str) -> str:
+    return f"{head} — {clip(tail)}" if tail else head
+
+
+def _step_text(s: NextStep) -> str:
+    when, text = step_line(s)
+    return (f"{when}: " if when else "") + clip(text)
+
+
+def to_dict(b: Briefing) -> dict[str, Any]:
+    """The briefing as the JSON object documented in briefing/schema.json."""
+    return {
+        "title": b.title,
+        "bottom_line": b.bottom_line,
+        "summary": [{"text": s.text, "sentence": s.sentence, "doc": s.doc} for s in b.summary],
+        "actors": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "role": a.role,
+                "affiliation": a.affiliation,
+                "mentions": a.mentions,
+                "aliases": list(a.aliases),
+            }
+            for a in b.actors
+        ],
+        "figures": [
+            {
+                "text": f.text,
+                "value": f.value,
+                "unit": f.unit,
+                "context": f.context,
+                "sentence": f.sentence,
+            }
+            for f in b.figures
+        ],
+        "next_steps": [
+            {"text": s.text, "who": s.who, "when": s.when, "sentence": s.sentence}
+            for s in b.next_steps
+        ],
+        "source": {
+            "name": b.source.name,
+            "words": b.source.words,
+            "briefing_words": b.source.briefing_words,
+            "minutes_saved": b.source.minutes_saved,
+            "author": b.source.author,
+            "published": b.source.published,
+        },
+    }
+
+
+def to_json(b: Briefing) -> str:
+    return json.dumps(to_dict(b), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(b: Briefing, fmt: str = "md") -> str:
+    """The briefing in one of FORMATS."""
+    if fmt == "md":
+        return to_markdown(b)
+    if fmt == "txt":
+        return to_text(b)
+    if fmt == "json":
+        return to_json(b)
+    if fmt in ("html", "eml"):
+        from briefing import html, mail
+
+        return html.to_html(b) if fmt == "html" else mail.to_eml(b)
+    raise BriefingError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
