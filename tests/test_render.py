@@ -107,7 +107,7 @@ def test_bottom_line_is_not_repeated_in_the_summary() -> None:
 @pytest.mark.parametrize("empty", ["actors", "figures", "next_steps"])
 def test_section_with_nothing_to_show_is_left_out(empty: str) -> None:
     heading = {"actors": "Key actors", "figures": "Key figures", "next_steps": "Next steps"}[empty]
-    b = replace(FULL, **{empty: ()})
+    b = replace(FULL, **{empty: ()})  # type: ignore[arg-type]
     assert heading not in to_markdown(b)
     assert heading.upper() not in to_text(b)
     assert to_dict(b)[empty] == []
@@ -152,7 +152,7 @@ def test_markdown_escapes_markup_in_article_text() -> None:
 
 
 ALLOWED_TAGS = {"h1", "h2", "p", "strong", "em", "ul", "li", "hr"}
-field_text = st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), max_size=60)
+field_text = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=60)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
