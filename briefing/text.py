@@ -14,22 +14,45 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from briefing.model import Document, Sentence
 
+
+def _wordlist(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Lower-case, without the final full stop, as Punkt stores them.
-ABBREVIATIONS = (
+ABBREVIATIONS = _wordlist(
     "mr mrs ms dr prof gen col maj capt lt sgt cpl adm cmdr gov sen rep rev hon st sr jr "
     "pres supt insp det const amb sec dept govt univ assn bros inc ltd co corp plc llc "
     "u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs approx est fig no nos vol pp ft mt "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
     "neb nev okla ore pa tenn tex va vt wash wis wyo"
-).split()
+)
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,60}?\s*)?\((?:CNN|AP|Reuters|AFP|BBC)[^)]{0,20}\)\s*(?:--|—|-)?\s*"
+    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,60}?\s*)?\((?:CNN|AP|Reuters|AFP|BBC)[^)]{0,20}\)"
+    r"\s*(?:--|—|-)?\s*"
+)
+# Capitalised words that, after an abbreviation ("... Ltd. The firm ..."), start a new sentence:
+# function words, which no name or abbreviated title is followed by.
+SENTENCE_STARTERS = _wordlist(
+    "the a an he she it they we i you this that these those there here his her its their our "
+    "my but and yet so then meanwhile however after before as when while if in on at for by "
+    "from with some many most all no one what who why how mr mrs ms dr"
 )
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
+HEADING = re.compile(r"^\s*#{1,6}\s+")
+# An ellipsis ("...", ". . ." or "…") ends a sentence only when a capital letter follows.
+ELLIPSIS = re.compile(r"(?:\.\s?){2,}\.|…")
+STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
+# Line ends that cannot end a headline: a hard-wrapped line stopped in mid-sentence.
+DANGLING = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|his|her|its|"
+    r"their|our|is|was|were|are|be|been|has|have|had|will|would|can|could|said|than|into|"
+    r"about|after|before|over|under|between|during|while|when|where|if|not|no)$"
+)
 WORD = re.compile(r"^[^\W\d_](?:[^\W_]|['’-])*$")
 
 
@@ -39,7 +62,11 @@ def _punkt() -> PunktSentenceTokenizer:
     params.abbrev_types.update(ABBREVIATIONS)
     # Initials ("J. K. Rowling") are single letters before a full stop: Punkt treats a known
     # abbreviation as never ending a sentence, so every single letter is one.
-    params.abbrev_types.update("abcdefghijklmnopqrstuvwxyz")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    params.abbrev_types.update(letters)
+    # ... and initials written without spaces ("J.K. Rowling").
+    params.abbrev_types.update(f"{a}.{b}" for a in letters for b in letters)
+    params.sent_starters.update(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -62,11 +89,14 @@ def paragraphs(text: str) -> list[str]:
     """
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        width = max((len(ln) for ln in lines), default=0)
         current = ""
-        for line in (ln.strip() for ln in block.split("\n")):
-            if not line:
-                continue
-            if current and _continues(current, line):
+        for n, line in enumerate(lines):
+            # Lines of a hard-wrapped paragraph are nearly as long as its longest line; the
+            # first line is left out, as it may be a headline above the text.
+            wrapped = n > 1 and len(lines[n - 1]) >= max(40, 0.8 * width)
+            if current and (_continues(current, line) or (wrapped and not _ends(current, line))):
                 current = f"{current} {line}"
             else:
                 if current:
@@ -77,16 +107,45 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
+def _ends(previous: str, line: str) -> bool:
+    """Whether `previous` is complete: it ends a sentence, is a heading, or a list item follows."""
+    ends = SENTENCE_END.search(previous) or HEADING.match(previous)
+    return bool(ends or BULLET.match(line) or HEADING.match(line))
+
+
 def _continues(previous: str, line: str) -> bool:
-    if SENTENCE_END.search(previous) or BULLET.match(line):
+    if _ends(previous, line):
         return False
-    return line[:1].islower() or previous.endswith((",", ";", "-", "–"))
+    return (
+        line[:1].islower()
+        or previous.endswith((",", ";", "-", "–"))
+        or bool(DANGLING.search(previous))
+    )
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, in order. A bullet or headline line is one sentence."""
-    paragraph = BULLET.sub("", paragraph).strip()
-    return [s.strip() for s in _punkt().tokenize(paragraph) if s.strip()]
+    paragraph = HEADING.sub("", BULLET.sub("", paragraph)).strip()
+    spans = _punkt().span_tokenize(_mask_ellipses(paragraph))
+    out: list[str] = []
+    for start, end in spans:
+        sentence = paragraph[start:end].strip()
+        if out and not re.search(r"\w", sentence):
+            out[-1] = f"{out[-1]} {sentence}"  # stray punctuation belongs to the sentence before
+        elif sentence:
+            out.append(sentence)
+    return out
+
+
+def _mask_ellipses(text: str) -> str:
+    """Text of the same length in which each ellipsis reads to Punkt as what it means here:
+    a full stop when a capitalised word follows, otherwise no stop at all."""
+
+    def mask(m: re.Match[str]) -> str:
+        ends = STARTS_SENTENCE.match(text, m.end()) is not None or m.end() == len(text)
+        return "_" * (len(m.group()) - 1) + ("." if ends else "_")
+
+    return ELLIPSIS.sub(mask, text)
 
 
 def words(sentence: str) -> list[str]:
