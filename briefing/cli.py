@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from briefing.batch import run_jsonl
 from briefing.compose import Options, make_briefing, warning_for
@@ -22,6 +23,13 @@ SUFFIX = {"md": ".briefing.md", "json": ".briefing.json", "txt": ".briefing.txt"
           "html": ".briefing.html", "eml": ".briefing.eml"}
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the project's rule for every error)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise BriefingError(f"{message} (see {self.prog} --help)")
+
+
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-a", "--algorithm", default="default", choices=ALGORITHMS,
@@ -33,7 +41,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def brief_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="briefing",
         description="Turn a news article into a one-page briefing: bottom line, summary, "
         "key actors, key figures and next steps.",
@@ -50,7 +58,7 @@ def brief_parser() -> argparse.ArgumentParser:
 
 
 def batch_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="briefing batch",
         description="Brief every article of a JSONL file (one {id, text, title?} object a "
         "line) into a JSONL file of briefings, one a line, same ids, same order.",

@@ -264,11 +264,6 @@ def test_bad_length_values_are_one_line_errors(article: Path, option: list[str])
     assert not article.with_name("bridge.briefing.md").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py: argparse prints its usage line before the error, so bad option syntax "
-    "gives two lines on stderr instead of one",
-)
 @pytest.mark.parametrize(
     "option", [["--sentences", "abc"], ["--format", "pdf"], ["--algorithm", "nope"]]
 )
