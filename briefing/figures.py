@@ -30,6 +30,8 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 RANKED = {"ranked", "seeded", "placed"}
 DETERMINERS = {"the", "those", "these", "its", "their", "his", "her", "our", "all", "them", "us"}
 MAX_NOUN_WORDS = 5
+VERB_ENDINGS = ("ed", "ly", "ing")
+DIMENSIONS = {"high", "tall", "long", "wide", "deep", "away", "across", "above", "below"}
 CONTEXT_WORDS = 10
 
 
@@ -177,6 +179,8 @@ def digits_at(toks: list[Tok], i: int) -> Core | None:
     j = i + 1
     nxt = tok(toks, j)
     if nxt and glued(t, nxt) and nxt.kind == "word":
+        if nxt.low == "m" and low(toks, j + 1) in DIMENSIONS:
+            return Core(value, j + 1, unit="metres")  # "2.5m high": metres, not millions
         if nxt.low in nw.GLUED_SCALES:
             return with_tail(toks, Core(value * nw.GLUED_SCALES[nxt.low], j + 1))
         if nxt.low in nw.GLUED_MEASURES:
@@ -296,7 +300,7 @@ def compound(toks: list[Tok], core: Core) -> Core:
         return Core(core.value, j + 2, core.words, core.kind, core.unit, core.needs_noun)
     if word.low in nw.TIME_UNITS and low(toks, j + 2) in DASHES and low(toks, j + 3) == "old":
         return Core(core.value, j + 4, core.words, "age", nw.TIME_UNITS[word.low])
-    unit = nw.TIME_UNITS.get(word.low) or plural(word.low)
+    unit = nw.TIME_UNITS.get(word.low) or (word.low if core.value == 1 else plural(word.low))
     return Core(core.value, j + 2, core.words, "count", unit)
 
 
@@ -388,6 +392,10 @@ def is_quantity(toks: list[Tok], i: int, core: Core) -> bool:
         return False  # "Six Nations", "the Big Four": a number word inside a name
     if prev is not None and is_name_prefix(toks, i):
         return False
+    if is_slashed(toks, i, core.end):
+        return False  # "9/11", "24/7", "12/03/2004"
+    if t.kind == "word" and prev is not None and prev.low in DASHES and glued(prev, t):
+        return False  # "father-of-two": a number inside a compound word
     if is_date(toks, i, core) or is_clock(toks, i, core):
         return False
     if core.kind == "count" and t.kind == "num" and is_list_number(toks, i):
@@ -395,6 +403,12 @@ def is_quantity(toks: list[Tok], i: int, core: Core) -> bool:
     if prev is not None and prev.low in nw.LABEL_WORDS and core.kind not in ("money", "rank"):
         return bool(prev.low == "no" and core.kind == "rank")
     return not (nxt is not None and glued(toks[core.end - 1], nxt) and nxt.kind == "word")
+
+
+def is_slashed(toks: list[Tok], i: int, end: int) -> bool:
+    prev, nxt = tok(toks, i - 1), tok(toks, end)
+    before = prev is not None and prev.text == "/" and glued(prev, toks[i])
+    return before or (nxt is not None and nxt.text == "/" and glued(toks[end - 1], nxt))
 
 
 def is_name_prefix(toks: list[Tok], i: int) -> bool:
@@ -493,12 +507,15 @@ def noun_words(toks: list[Tok], j: int) -> tuple[int, str | None]:
             break
         if t.low in nw.MONTHS and t.text[:1].isupper():
             break
-        if count and (t.low.endswith(("ed", "ly", "ing")) or t.low in nw.SCORE_WORDS - {"sets"}):
+        verbal = t.text.islower() and t.low.endswith(VERB_ENDINGS)
+        if count and (verbal or t.low in nw.SCORE_WORDS - {"sets"}):
             break  # "people killed", "titles worldwide": the verb or adverb ends the phrase
-        if not count and t.low.endswith("ed") and not is_noun_word(tok(toks, k + 1)):
+        if not count and verbal and not is_noun_word(tok(toks, k + 1)):
             break  # "another 18% felt": a verb, unless a noun follows ("three wounded men")
         if count and t.text[:1].isupper() and toks[k - 1].text.islower():
             break  # a name after the noun starts the next phrase
+        if count and is_plural(head or "") and not is_plural(t.low):
+            break  # "53 million people own": a plural noun then a verb; "sports fans" goes on
         k += 1
         count += 1
         head = t.low.removesuffix("'s").removesuffix("’s")
@@ -517,6 +534,12 @@ def is_noun_word(t: Tok | None) -> bool:
     )
 
 
+def is_plural(word: str) -> bool:
+    if word in nw.PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 def resolve_unit(toks: list[Tok], start: int, core: Core, head: str | None) -> str | None:
     if core.unit is not None:
         return core.unit
@@ -526,9 +549,18 @@ def resolve_unit(toks: list[Tok], start: int, core: Core, head: str | None) -> s
         if head in nw.CURRENCY_WORDS:
             return nw.CURRENCY_WORDS[head]
         return nw.TIME_UNITS.get(head, head)
-    if low(toks, start - 1) in ("age", "aged"):
+    if low(toks, start - 1) in ("age", "aged") or is_age_apposition(toks, start, core.end):
         return "years"
     return None
+
+
+def is_age_apposition(toks: list[Tok], start: int, end: int) -> bool:
+    """ "Noah, 31, who ...": a bare number set off by commas after a name is an age."""
+    name, comma, after = tok(toks, start - 2), tok(toks, start - 1), tok(toks, end)
+    return bool(
+        name and comma and after and comma.text == "," and after.text in (",", ".")
+        and name.kind == "word" and name.text[:1].isupper()
+    )
 
 
 def context_of(toks: list[Tok], text: str, first: int, num_end: int, end: int) -> str:
@@ -539,6 +571,8 @@ def context_of(toks: list[Tok], text: str, first: int, num_end: int, end: int) -
     before = first
     if after - num_end < 4:
         # Little follows ("killed over 14,000 people."): the words before say what it is.
+        if before > 1 and toks[before - 1].text == "," and toks[before - 2].kind == "word":
+            before -= 1  # "Noah, 31,": the name before the comma
         while before > 0 and toks[before - 1].kind == "word" and first - before < 5:
             before -= 1
     start = toks[num_end].start if num_end < end and before == first else toks[before].start

@@ -103,6 +103,10 @@ PEOPLE = {
     "tourists", "subscribers", "viewers", "listeners", "supporters", "ministers", "lives",
 }  # fmt: skip
 
+# Plurals without a final "s".
+PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle",
+           "feet", "teeth", "mice", "geese", "data", "media", "criteria", "dead"}  # fmt: skip
+
 # Function words and common verbs: a counted noun phrase stops at them.
 FUNCTION_WORDS = {
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
@@ -125,5 +129,5 @@ FUNCTION_WORDS = {
     "herself", "am", "become", "became", "seem", "seems", "seemed", "worth", "alone",
     "altogether", "together", "apiece", "felt", "left", "kept", "sold", "paid", "fell", "rose",
     "grew", "held", "met", "ran", "sent", "spent", "began", "stood", "thought", "brought",
-    "bought", "gave", "won", "lost", "lay", "sat", "fled", "hit", "put", "set", "cut", "each", "respectively", "ago", "old", "long", "away",
+    "bought", "gave", "won", "lost", "lay", "sat", "fled", "each", "respectively", "ago", "old", "long", "away",
 }  # fmt: skip
