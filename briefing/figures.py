@@ -483,10 +483,9 @@ def qualifier_start(toks: list[Tok], i: int) -> int:
 def noun_phrase(toks: list[Tok], j: int, core: Core) -> tuple[int, str | None]:
     """End index and head word of the noun phrase that follows a number ("troops")."""
     k, head = noun_words(toks, j)
-    if head is not None and (head in nw.TIME_UNITS or head in nw.TIME_UNITS.values()):
-        if low(toks, k) == "old":
-            k += 1  # "35 years old"
-            return k, head
+    is_time = head is not None and (head in nw.TIME_UNITS or head in nw.TIME_UNITS.values())
+    if is_time and low(toks, k) == "old":
+        return k + 1, head  # "35 years old"
     if head is None and low(toks, j) == "of" and core.kind != "score":
         # "70% of local businesses", "tens of thousands of soldiers", "half of those affected"
         m = j + 1
@@ -558,8 +557,13 @@ def is_age_apposition(toks: list[Tok], start: int, end: int) -> bool:
     """ "Noah, 31, who ...": a bare number set off by commas after a name is an age."""
     name, comma, after = tok(toks, start - 2), tok(toks, start - 1), tok(toks, end)
     return bool(
-        name and comma and after and comma.text == "," and after.text in (",", ".")
-        and name.kind == "word" and name.text[:1].isupper()
+        name
+        and comma
+        and after
+        and comma.text == ","
+        and after.text in (",", ".")
+        and name.kind == "word"
+        and name.text[:1].isupper()
     )
 
 
@@ -593,10 +597,8 @@ def importance(fig: Figure, in_summary: bool, total: int) -> float:
     unit = fig.unit or ""
     if unit in nw.CURRENCY_SYMBOLS.values() or unit in nw.CURRENCY_WORDS.values():
         score += 1.5 + min(magnitude / 4.0, 2.0)
-    elif unit in ("percent", "percentage points", "fraction"):
-        score += 1.5
-    elif unit in ("score", "rank"):
-        score += 1.5
+    elif unit in ("percent", "percentage points", "fraction", "score", "rank"):
+        score += 1.5  # shares and results matter whatever their size
     elif unit in nw.PEOPLE:
         score += 1.0 + min(magnitude / 2.0, 2.5)
     else:

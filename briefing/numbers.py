@@ -50,7 +50,7 @@ QUALIFIERS = {
     "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
     "some", "estimated", "only", "just", "exactly", "precisely", "up", "least", "most",
     "more", "less", "fewer", "than", "to", "well", "close", "upwards", "of", "at", "as",
-    "many", "much", "few", "an", "a", "another", "further", "barely", "roughly", "approx",
+    "many", "much", "few", "an", "a", "another", "further", "barely", "approx",
 }  # fmt: skip
 # The phrases the qualifier words above may form, as word tuples read backwards from the number.
 QUALIFIER_PHRASES = [
@@ -129,5 +129,6 @@ FUNCTION_WORDS = {
     "herself", "am", "become", "became", "seem", "seems", "seemed", "worth", "alone",
     "altogether", "together", "apiece", "felt", "left", "kept", "sold", "paid", "fell", "rose",
     "grew", "held", "met", "ran", "sent", "spent", "began", "stood", "thought", "brought",
-    "bought", "gave", "won", "lost", "lay", "sat", "fled", "each", "respectively", "ago", "old", "long", "away",
+    "bought", "gave", "won", "lost", "lay", "sat", "fled",
+    "respectively", "old", "long", "away",
 }  # fmt: skip
