@@ -35,6 +35,26 @@ DIMENSIONS = {"high", "tall", "long", "wide", "deep", "away", "across", "above",
 CONTEXT_WORDS = 10
 
 
+# Qualifier phrases by their last word, longest first: one dictionary look-up per number.
+QUALIFIERS_BY_LAST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(nw.QUALIFIER_PHRASES, key=len, reverse=True):
+    QUALIFIERS_BY_LAST_WORD.setdefault(_phrase[-1], []).append(_phrase)
+# Words a number written in words can start with; any other word is skipped at once.
+NUMBER_START_WORDS = (
+    nw.UNITS.keys() | nw.TENS.keys() | nw.VAGUE.keys() | {"a", "an", "dozen", "half"}
+)
+
+
+MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:"
+    + "|".join([*sorted(NUMBER_START_WORDS - {"a", "an"}), "dozen", "hundred", "thousand"])
+    + r"|million|billion|trillion|an? (?:"
+    + "|".join(nw.TIME_UNITS)
+    + r"))\b",
+    re.IGNORECASE,
+)
+
+
 class Tok(NamedTuple):
     text: str
     low: str
@@ -73,12 +93,16 @@ def find_figures(doc: Document, summary: Collection[int] = ()) -> list[Figure]:
 def figures_in(sentence: Sentence) -> list[Figure]:
     """Every figure in one sentence, in reading order, unscored."""
     text = sentence.text
+    if not MAY_HOLD_NUMBER.search(text):
+        return []  # most sentences of a long document: no need to tokenize them
     toks = tokenize(text)
     masked = phone_spans(text)
     out: list[Figure] = []
     i = 0
     while i < len(toks):
-        if any(a <= toks[i].start < b for a, b in masked):
+        t = toks[i]
+        can_start = t.kind == "num" or t.text in nw.CURRENCY_SYMBOLS or t.low in NUMBER_START_WORDS
+        if not can_start or any(a <= t.start < b for a, b in masked):
             i += 1
             continue
         found = read_figure(toks, i, sentence)
@@ -91,10 +115,11 @@ def figures_in(sentence: Sentence) -> list[Figure]:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [
-        Tok(m.group(), m.group().lower(), m.start(), m.end(), m.lastgroup or "other")
-        for m in TOKEN.finditer(text)
-    ]
+    out = []
+    for m in TOKEN.finditer(text):
+        g, start = m.group(), m.start()
+        out.append(Tok(g, g.lower(), start, start + len(g), m.lastgroup or "other"))
+    return out
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -466,14 +491,18 @@ def is_list_number(toks: list[Tok], i: int) -> bool:
 
 def qualifier_start(toks: list[Tok], i: int) -> int:
     """Index of the first token of the qualifier before i ("an estimated", "more than")."""
-    for phrase in sorted(nw.QUALIFIER_PHRASES, key=len, reverse=True):
+    for phrase in QUALIFIERS_BY_LAST_WORD.get(low(toks, i - 1), ()):
         n = len(phrase)
         if i - n < 0:
             continue
         window = toks[i - n : i]
         if all(t.kind == "word" for t in window) and tuple(t.low for t in window) == phrase:
             return i - n
-    if i > 0 and toks[i - 1].low == "no" and low(toks, i + 2) in RANKED | set(DASHES):
+    if (
+        i > 0
+        and toks[i - 1].low == "no"
+        and (low(toks, i + 2) in RANKED or low(toks, i + 1) in DASHES)
+    ):
         return i - 1
     if i > 1 and toks[i - 1].text == "." and toks[i - 2].low == "no":
         return i - 2  # "No. 1-ranked"

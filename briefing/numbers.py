@@ -130,5 +130,7 @@ FUNCTION_WORDS = {
     "altogether", "together", "apiece", "felt", "left", "kept", "sold", "paid", "fell", "rose",
     "grew", "held", "met", "ran", "sent", "spent", "began", "stood", "thought", "brought",
     "bought", "gave", "won", "lost", "lay", "sat", "fled",
-    "respectively", "old", "long", "away",
+    "respectively", "old", "long", "away", "last", "next", "yesterday", "today", "tomorrow",
+    "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "weekend",
 }  # fmt: skip
