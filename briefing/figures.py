@@ -28,6 +28,7 @@ PHONE = re.compile(r"(?<![\w.,])\+?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[ .-]\d{2,5}){2,
 DASHES = {"-", "–", "—"}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 RANKED = {"ranked", "seeded", "placed"}
+OLD = {"old", "old's", "old’s"}
 DETERMINERS = {"the", "those", "these", "its", "their", "his", "her", "our", "all", "them", "us"}
 MAX_NOUN_WORDS = 5
 VERB_ENDINGS = ("ed", "ly", "ing")
@@ -151,6 +152,8 @@ def read_figure(toks: list[Tok], i: int, sentence: Sentence) -> tuple[Figure, in
     start, core = number_start(toks, i)
     if core is None:
         return None
+    if core.kind == "count" and is_world_rank(toks, start):
+        core = replace(core, kind="rank", unit="rank")
     if core.kind not in ("score",) and not is_quantity(toks, start, core):
         return None
     if core.kind == "range" and low(toks, start - 1) == "from":
@@ -323,8 +326,10 @@ def compound(toks: list[Tok], core: Core) -> Core:
         return Core(core.value, j + 2, core.words, "rank", "rank")
     if word.low in ("strong", "odd", "plus"):
         return Core(core.value, j + 2, core.words, core.kind, core.unit, core.needs_noun)
-    if word.low in nw.TIME_UNITS and low(toks, j + 2) in DASHES and low(toks, j + 3) == "old":
+    if word.low in nw.TIME_UNITS and low(toks, j + 2) in DASHES and low(toks, j + 3) in OLD:
         return Core(core.value, j + 4, core.words, "age", nw.TIME_UNITS[word.low])
+    if word.low in nw.TIME_UNITS and low(toks, j + 2) in OLD:
+        return Core(core.value, j + 3, core.words, "age", nw.TIME_UNITS[word.low])  # "73-year old"
     unit = nw.TIME_UNITS.get(word.low) or (word.low if core.value == 1 else plural(word.low))
     return Core(core.value, j + 2, core.words, "count", unit)
 
@@ -425,9 +430,18 @@ def is_quantity(toks: list[Tok], i: int, core: Core) -> bool:
         return False
     if core.kind == "count" and t.kind == "num" and is_list_number(toks, i):
         return False
-    if prev is not None and prev.low in nw.LABEL_WORDS and core.kind not in ("money", "rank"):
-        return bool(prev.low == "no" and core.kind == "rank")
+    label = prev is not None and prev.low in nw.LABEL_WORDS
+    if prev is not None and prev.text == "." and low(toks, i - 2) == "no":
+        label = True  # "No. 10"
+    if label and core.kind not in ("money", "rank"):
+        return False
     return not (nxt is not None and glued(toks[core.end - 1], nxt) and nxt.kind == "word")
+
+
+def is_world_rank(toks: list[Tok], i: int) -> bool:
+    """ "world No. 7", "world number 7": a rank, though "No. 10" alone is a label."""
+    j = i - 2 if low(toks, i - 1) == "." else i - 1
+    return low(toks, j) in ("no", "number") and low(toks, j - 1) in ("world", "world's", "world’s")
 
 
 def is_slashed(toks: list[Tok], i: int, end: int) -> bool:
@@ -506,6 +520,8 @@ def qualifier_start(toks: list[Tok], i: int) -> int:
         return i - 1
     if i > 1 and toks[i - 1].text == "." and toks[i - 2].low == "no":
         return i - 2  # "No. 1-ranked"
+    if is_world_rank(toks, i):
+        return i - 1  # "world number 3"
     return i
 
 

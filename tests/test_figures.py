@@ -157,6 +157,25 @@ def test_rank() -> None:
     assert (f.value, f.unit) == (12, "rank")
 
 
+def test_ranked_after_number_sign() -> None:
+    f = one("The No. 3-ranked team lost.")
+    assert (f.text, f.value, f.unit) == ("No. 3-ranked team", 3, "rank")
+
+
+def test_world_number_is_a_rank() -> None:
+    f = one("The former world No. 7 plans a comeback.")
+    assert (f.text, f.value, f.unit) == ("No. 7", 7, "rank")
+
+
+def test_age_written_with_a_space_before_old() -> None:
+    f = one("The 73-year old mayor resigned.")
+    assert (f.value, f.unit) == (73, "years")
+
+
+def test_possessive_age() -> None:
+    assert one("The 28-year-old's contract ends in May.").text == "28-year-old's"
+
+
 def test_qualified_a_hour_counts_as_one() -> None:
     f = one("Medics worked for about an hour to save him.")
     assert (f.text, f.value, f.unit) == ("about an hour", 1, "hours")
@@ -195,6 +214,7 @@ def test_context_before_when_nothing_follows() -> None:
         "Article 5 of the treaty was invoked.",
         "A Boeing 747 landed in the capital.",
         "The figures are on page 12 of the report.",
+        "He lives at No. 10 Downing Street.",
         "Call 0800 123 456 for help.",
         "The 1990s were a boom time.",
         "The 9/11 attacks changed the city.",
