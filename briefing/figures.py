@@ -162,8 +162,9 @@ def read_figure(toks: list[Tok], i: int, sentence: Sentence) -> tuple[Figure, in
     first = qualifier_start(toks, start)
     if first == start and low(toks, start) in ("a", "an") and low(toks, start + 1) in nw.TIME_UNITS:
         return None  # "a decade", "an hour" count only when qualified ("for about an hour")
-    # "the 29-year-old left": after an age the next word is as often a verb as a noun
-    noun_end, head = (core.end, None) if core.kind == "age" else noun_phrase(toks, core.end, core)
+    # "the 29-year-old left", "world No. 7 plans": the next word is as often a verb as a noun
+    bare = core.kind == "age" or is_world_rank(toks, start)
+    noun_end, head = (core.end, None) if bare else noun_phrase(toks, core.end, core)
     if core.needs_noun and head is None and core.unit is None:
         return None
     unit = resolve_unit(toks, start, core, head)
