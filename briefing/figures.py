@@ -34,6 +34,9 @@ MAX_NOUN_WORDS = 5
 VERB_ENDINGS = ("ed", "ly", "ing")
 DIMENSIONS = {"high", "tall", "long", "wide", "deep", "away", "across", "above", "below"}
 CONTEXT_WORDS = 10
+# Words that open a new clause: the context of a figure stops there.
+CLAUSE_WORDS = {"that", "which", "who", "whom", "whose", "where", "while", "but", "because",
+                "although", "though", "if", "and", "or", "said", "says"}  # fmt: skip
 
 
 # Qualifier phrases by their last word, longest first: one dictionary look-up per number.
@@ -537,32 +540,33 @@ def noun_phrase(toks: list[Tok], j: int, core: Core) -> tuple[int, str | None]:
         m = j + 1
         while low(toks, m) in DETERMINERS:
             m += 1
-        k2, head2 = noun_words(toks, m)
+        k2, head2 = noun_words(toks, m, after_those=low(toks, m - 1) in ("those", "these"))
         if head2 is not None:
             return k2, head2
     return k, head
 
 
-def noun_words(toks: list[Tok], j: int) -> tuple[int, str | None]:
-    k, head = j, None
-    count = 0
-    while k < len(toks) and count < MAX_NOUN_WORDS:
+def noun_words(toks: list[Tok], j: int, after_those: bool = False) -> tuple[int, str | None]:
+    """End index and head word of the words of a noun phrase starting at j (none: head None).
+
+    `after_those` lets a participle stand as the noun ("those affected").
+    """
+    k = j
+    ends: list[tuple[int, str]] = []  # (end index, head word) after each word read
+    while k < len(toks) and len(ends) < MAX_NOUN_WORDS:
         t = toks[k]
         if t.kind != "word" or t.low in nw.FUNCTION_WORDS or t.low in nw.CLOCK_WORDS:
             break
         if t.low in nw.MONTHS and t.text[:1].isupper():
             break
         verbal = t.text.islower() and t.low.endswith(VERB_ENDINGS)
-        if count and (verbal or t.low in nw.SCORE_WORDS - {"sets"}):
+        if ends and (verbal or t.low in nw.SCORE_WORDS - {"sets"}):
             break  # "people killed", "titles worldwide": the verb or adverb ends the phrase
-        if not count and verbal and not is_noun_word(tok(toks, k + 1)):
+        if not ends and verbal and not after_those and not is_noun_word(tok(toks, k + 1)):
             break  # "another 18% felt": a verb, unless a noun follows ("three wounded men")
-        if count and t.text[:1].isupper() and toks[k - 1].text.islower():
+        if ends and t.text[:1].isupper() and toks[k - 1].text.islower():
             break  # a name after the noun starts the next phrase
-        if count and is_plural(head or "") and not is_plural(t.low):
-            break  # "53 million people own": a plural noun then a verb; "sports fans" goes on
         k += 1
-        count += 1
         head = t.low.removesuffix("'s").removesuffix("’s")
         # "long-range missiles": a hyphenated word is one word
         if low(toks, k) in DASHES and tok(toks, k + 1) and glued(toks[k - 1], toks[k]):
@@ -570,7 +574,16 @@ def noun_words(toks: list[Tok], j: int) -> tuple[int, str | None]:
             if nxt.kind == "word" and glued(toks[k], nxt):
                 k += 2
                 head = nxt.low
-    return k, head
+        ends.append((k, head))
+    if not ends:
+        return j, None
+    if not is_plural(ends[-1][1]):
+        # "53 million people own": a plural noun then a word that is not one reads as a verb;
+        # "19 grand slam singles tennis titles" ends on a plural and stays whole.
+        for end, head in reversed(ends[:-1]):
+            if is_plural(head):
+                return end, head
+    return ends[-1]
 
 
 def is_noun_word(t: Tok | None) -> bool:
@@ -616,18 +629,27 @@ def is_age_apposition(toks: list[Tok], start: int, end: int) -> bool:
 def context_of(toks: list[Tok], text: str, first: int, num_end: int, end: int) -> str:
     """What the figure counts, in the article's words: its noun phrase and the clause around."""
     after = end
-    while after < len(toks) and toks[after].kind == "word" and after - num_end < CONTEXT_WORDS:
+    while after < len(toks) and in_clause(toks[after]) and after - num_end < CONTEXT_WORDS:
         after += 1
+    while after > end and toks[after - 1].low in nw.FUNCTION_WORDS:
+        after -= 1  # "... that has killed over": no dangling function word at the end
     before = first
     if after - num_end < 4:
         # Little follows ("killed over 14,000 people."): the words before say what it is.
         if before > 1 and toks[before - 1].text == "," and toks[before - 2].kind == "word":
             before -= 1  # "Noah, 31,": the name before the comma
-        while before > 0 and toks[before - 1].kind == "word" and first - before < 5:
+        while before > 0 and in_clause(toks[before - 1]) and first - before < 5:
             before -= 1
-    start = toks[num_end].start if num_end < end and before == first else toks[before].start
+    start = num_end
+    if low(toks, start) == "of" and start + 1 < end:
+        start += 1  # "tens of thousands of soldiers": what it counts starts at "soldiers"
+    begin = toks[start].start if start < end and before == first else toks[before].start
     stop = toks[after - 1].end if after > 0 else len(text)
-    return text[start:stop].strip()
+    return text[begin:stop].strip()
+
+
+def in_clause(t: Tok) -> bool:
+    return t.kind == "word" and t.low not in CLAUSE_WORDS
 
 
 # ------------------------------------------------------------------ ranking

@@ -185,6 +185,19 @@ def test_decade_is_ten_years() -> None:
     assert one("He has coached for well over a decade.").value == 10
 
 
+def test_verb_after_plural_noun_is_left_out() -> None:
+    f = one("Some 40 million people own a bicycle.")
+    assert (f.text, f.unit) == ("Some 40 million people", "people")
+
+
+def test_long_noun_phrase_ending_in_plural_stays_whole() -> None:
+    assert one("She has won 12 grand slam doubles tennis titles.").unit == "titles"
+
+
+def test_participle_after_those() -> None:
+    assert one("Half of those questioned agreed.").text == "Half of those questioned"
+
+
 def test_context_says_what_it_counts() -> None:
     f = one("The army moved 9,000 tanks along the northern border.")
     assert f.context.startswith("tanks along the northern border")
