@@ -671,8 +671,8 @@ def importance(fig: Figure, in_summary: bool, total: int) -> float:
         score += 1.0 + min(magnitude / 2.0, 2.5)
     else:
         score += min(magnitude / 2.0, 1.5)
-    if any(c.isdigit() for c in fig.text):
-        score += 1.0
+    if any(c.isdigit() for c in fig.text) or unit == "fraction":
+        score += 1.0  # precise figures; shares are written in words ("one-quarter") by style
     if not fig.unit:
         score -= 1.5
     if value <= 2 and not any(c.isdigit() for c in fig.text):
