@@ -235,8 +235,8 @@ def ranked(toks: list[Tok], value: float, j: int) -> Core | None:
 
 def scaled(toks: list[Tok], j: int, value: float) -> tuple[float, int]:
     """Apply scale words after a number: "2.5 million", "five hundred thousand"."""
-    while low(toks, j) in nw.SCALES:
-        value *= nw.SCALES[low(toks, j)]
+    while low(toks, j) in nw.SCALES or low(toks, j) == "dozen":
+        value *= nw.SCALES.get(low(toks, j), 12.0)  # "two dozen" is 24
         j += 1
     return value, j
 
@@ -334,8 +334,11 @@ def compound(toks: list[Tok], core: Core) -> Core:
         return Core(core.value, j + 4, core.words, "age", nw.TIME_UNITS[word.low])
     if word.low in nw.TIME_UNITS and low(toks, j + 2) in OLD:
         return Core(core.value, j + 3, core.words, "age", nw.TIME_UNITS[word.low])  # "73-year old"
-    unit = nw.TIME_UNITS.get(word.low) or (word.low if core.value == 1 else plural(word.low))
-    return Core(core.value, j + 2, core.words, "count", unit)
+    if word.low in nw.TIME_UNITS:
+        return Core(core.value, j + 2, core.words, "count", nw.TIME_UNITS[word.low])
+    if core.value == 1:
+        return replace(core, end=j + 2, unit=None)  # "one-sided", "one-off": not a count
+    return Core(core.value, j + 2, core.words, "count", plural(word.low))
 
 
 def plural(word: str) -> str:
@@ -531,6 +534,9 @@ def qualifier_start(toks: list[Tok], i: int) -> int:
 
 def noun_phrase(toks: list[Tok], j: int, core: Core) -> tuple[int, str | None]:
     """End index and head word of the noun phrase that follows a number ("troops")."""
+    nxt = tok(toks, j)
+    if core.kind in ("percent", "money") and nxt is not None and nxt.text[:1].isupper():
+        return j, None  # "a rate of 8% Axa said": a share or sum is not "of" a name
     k, head = noun_words(toks, j)
     is_time = head is not None and (head in nw.TIME_UNITS or head in nw.TIME_UNITS.values())
     if is_time and low(toks, k) == "old":

@@ -75,6 +75,11 @@ def test_per_cent_in_words() -> None:
     assert (f.text, f.value, f.unit) == ("3.5 per cent", 3.5, "percent")
 
 
+def test_name_after_a_percentage_is_not_what_it_counts() -> None:
+    f = one("Growth was 8% Acme said.")
+    assert (f.text, f.unit) == ("8%", "percent")
+
+
 def test_share_of_a_group() -> None:
     f = one("She said 40% of local farms were flooded.")
     assert f.text == "40% of local farms"
@@ -102,6 +107,10 @@ def test_number_word() -> None:
 
 def test_compound_number_word() -> None:
     assert one("The bus carried twenty-five pupils.").value == 25
+
+
+def test_dozens_multiply() -> None:
+    assert one("More than two dozen people were hurt.").value == 24
 
 
 def test_number_word_with_scale() -> None:
@@ -237,6 +246,7 @@ def test_context_before_when_nothing_follows() -> None:
         "One of the guards saw the thief.",
         "He joined the Six Nations squad.",
         "The father-of-two was hurt.",
+        "It was a one-sided game.",
     ],
 )
 def test_not_a_quantity(sentence: str) -> None:
