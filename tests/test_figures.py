@@ -1,0 +1,331 @@
+"""Key figures: one test per form the stage reads and per thing it must leave out."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.figures import find_figures
+from briefing.model import Figure
+from briefing.text import make_document
+
+
+def figures(text: str, summary: tuple[int, ...] = ()) -> list[Figure]:
+    return find_figures(make_document(text), summary)
+
+
+def one(text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def texts(text: str) -> set[str]:
+    return {f.text for f in figures(text)}
+
+
+# ------------------------------------------------------------------ forms
+
+
+def test_digits_with_thousands_separator_and_counted_noun() -> None:
+    f = one("The city hired 150,000 workers for the fair.")
+    assert (f.text, f.value, f.unit) == ("150,000 workers", 150000, "workers")
+
+
+def test_qualifier_is_kept_in_text() -> None:
+    f = one("Officials counted an estimated 2,300 boats in the harbour.")
+    assert (f.text, f.value, f.unit) == ("an estimated 2,300 boats", 2300, "boats")
+
+
+@pytest.mark.parametrize(
+    "qualifier", ["over", "nearly", "about", "more than", "at least", "almost", "up to"]
+)
+def test_approximation_words(qualifier: str) -> None:
+    f = one(f"The storm left {qualifier} 14,000 homes without power.")
+    assert f.text == f"{qualifier} 14,000 homes"
+    assert f.value == 14000
+
+
+def test_dollars_with_glued_billions() -> None:
+    f = one("The firm paid $11.1bn for the mine.")
+    assert (f.text, f.value, f.unit) == ("$11.1bn", 11.1e9, "USD")
+
+
+def test_pounds_with_glued_millions() -> None:
+    f = one("The club spent £1.2m on the pitch.")
+    assert (f.value, f.unit) == (1.2e6, "GBP")
+
+
+def test_scale_word_after_digits() -> None:
+    f = one("The app has 2.5 million users in Spain.")
+    assert (f.text, f.value, f.unit) == ("2.5 million users", 2.5e6, "users")
+
+
+def test_percent_sign() -> None:
+    f = one("Turnout reached 76% in the north.")
+    assert (f.text, f.value, f.unit) == ("76%", 76, "percent")
+
+
+def test_per_cent_in_words() -> None:
+    f = one("Prices rose by 3.5 per cent last month.")
+    assert (f.text, f.value, f.unit) == ("3.5 per cent", 3.5, "percent")
+
+
+def test_name_after_a_percentage_is_not_what_it_counts() -> None:
+    f = one("Growth was 8% Acme said.")
+    assert (f.text, f.unit) == ("8%", "percent")
+
+
+def test_share_of_a_group() -> None:
+    f = one("She said 40% of local farms were flooded.")
+    assert f.text == "40% of local farms"
+    assert "farms" in f.context
+
+
+def test_tens_of_thousands_gives_lower_bound() -> None:
+    f = one("The rally drew tens of thousands of marchers to the square.")
+    assert (f.text, f.value, f.unit) == ("tens of thousands of marchers", 10000, "marchers")
+
+
+def test_hundreds_of() -> None:
+    assert one("Hundreds of volunteers searched the woods.").value == 100
+
+
+def test_a_dozen() -> None:
+    f = one("A dozen firefighters tackled the blaze.")
+    assert (f.text, f.value, f.unit) == ("A dozen firefighters", 12, "firefighters")
+
+
+def test_number_word() -> None:
+    f = one("The court heard from two witnesses on Monday.")
+    assert (f.text, f.value, f.unit) == ("two witnesses", 2, "witnesses")
+
+
+def test_compound_number_word() -> None:
+    assert one("The bus carried twenty-five pupils.").value == 25
+
+
+def test_dozens_multiply() -> None:
+    assert one("More than two dozen people were hurt.").value == 24
+
+
+def test_number_word_with_scale() -> None:
+    f = one("The project will cost three million euros.")
+    assert (f.value, f.unit) == (3e6, "EUR")
+
+
+def test_hyphenated_duration() -> None:
+    f = one("The nearly eight-year dispute has hurt trade.")
+    assert f.text.startswith("nearly eight-year")
+    assert (f.value, f.unit) == (8, "years")
+
+
+def test_age_with_year_old() -> None:
+    f = one("The 29-year-old signed a new deal.")
+    assert (f.text, f.value, f.unit) == ("29-year-old", 29, "years")
+
+
+def test_age_set_off_by_commas_after_a_name() -> None:
+    assert one("Maria Lopez, 41, runs the bakery.").unit == "years"
+
+
+def test_half_of() -> None:
+    f = one("Half of the residents left the valley.")
+    assert (f.value, f.unit) == (0.5, "fraction")
+
+
+def test_fraction_in_words() -> None:
+    assert one("Only one-quarter of the staff stayed on.").value == 0.25
+
+
+def test_range_with_to_gives_lower_bound() -> None:
+    f = one("Between 10 to 15 pupils were sent home.")
+    assert (f.text, f.value, f.unit) == ("10 to 15 pupils", 10, "pupils")
+
+
+def test_range_with_dash() -> None:
+    assert one("Forecasters expect 6-8 inches of snow.").value == 6
+
+
+def test_score_is_one_figure() -> None:
+    f = one("The visitors suffered a 4-1 defeat in the rain.")
+    assert (f.text, f.value, f.unit) == ("4-1 defeat", 4, "score")
+
+
+def test_set_scores_listed_together() -> None:
+    f = one("She won in straight sets, 6-3, 6-4.")
+    assert f.text == "6-3, 6-4"
+
+
+def test_rank() -> None:
+    f = one("The world's 12th-ranked player withdrew.")
+    assert (f.value, f.unit) == (12, "rank")
+
+
+def test_ranked_after_number_sign() -> None:
+    f = one("The No. 3-ranked team lost.")
+    assert (f.text, f.value, f.unit) == ("No. 3-ranked team", 3, "rank")
+
+
+def test_world_number_is_a_rank() -> None:
+    f = one("The former world No. 7 plans a comeback.")
+    assert (f.text, f.value, f.unit) == ("No. 7", 7, "rank")
+
+
+def test_age_written_with_a_space_before_old() -> None:
+    f = one("The 73-year old mayor resigned.")
+    assert (f.value, f.unit) == (73, "years")
+
+
+def test_possessive_age() -> None:
+    assert one("The 28-year-old's contract ends in May.").text == "28-year-old's"
+
+
+def test_qualified_a_hour_counts_as_one() -> None:
+    f = one("Medics worked for about an hour to save him.")
+    assert (f.text, f.value, f.unit) == ("about an hour", 1, "hours")
+
+
+def test_decade_is_ten_years() -> None:
+    assert one("He has coached for well over a decade.").value == 10
+
+
+def test_verb_after_plural_noun_is_left_out() -> None:
+    f = one("Some 40 million people own a bicycle.")
+    assert (f.text, f.unit) == ("Some 40 million people", "people")
+
+
+def test_long_noun_phrase_ending_in_plural_stays_whole() -> None:
+    assert one("She has won 12 grand slam doubles tennis titles.").unit == "titles"
+
+
+def test_participle_after_those() -> None:
+    assert one("Half of those questioned agreed.").text == "Half of those questioned"
+
+
+def test_context_says_what_it_counts() -> None:
+    f = one("The army moved 9,000 tanks along the northern border.")
+    assert f.context.startswith("tanks along the northern border")
+
+
+def test_context_before_when_nothing_follows() -> None:
+    f = one("A landslide that has buried over 300 houses.")
+    assert "buried" in f.context
+
+
+# ------------------------------------------------------------------ left out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was passed in 2014 by the assembly.",
+        "They met on 5 May in the capital.",
+        "The vote is set for March 12 in the capital.",
+        "The vote is on the 12th of March.",
+        "Talks resume at 4 p.m. in the capital.",
+        "Talks resume at 4pm in the capital.",
+        "Talks resume at 10:30 in the capital.",
+        "Leaders of the G7 met in the capital.",
+        "Covid-19 closed schools in the capital.",
+        "The laptop runs Windows 10 in the office.",
+        "Article 5 of the treaty was invoked.",
+        "A Boeing 747 landed in the capital.",
+        "The figures are on page 12 of the report.",
+        "He lives at No. 10 Downing Street.",
+        "Call 0800 123 456 for help.",
+        "The 1990s were a boom time.",
+        "The 9/11 attacks changed the city.",
+        "1. Bring a coat to the meeting.",
+        "She scored in the first half.",
+        "No one was hurt in the blast.",
+        "One of the guards saw the thief.",
+        "He joined the Six Nations squad.",
+        "The father-of-two was hurt.",
+        "It was a one-sided game.",
+    ],
+)
+def test_not_a_quantity(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_a_year_without_a_qualifier_is_not_a_figure() -> None:
+    assert figures("A year later the mill closed.") == []
+
+
+def test_repeats_are_merged() -> None:
+    found = figures("Police said 300 people were hurt. Of the 300 people, most were fans.")
+    assert [f.value for f in found] == [300]
+
+
+def test_bare_repeat_joins_the_full_mention() -> None:
+    found = figures("The mill employs 4,500 staff. Each of the 4,500 will get a bonus.")
+    assert [(f.value, f.unit) for f in found] == [(4500, "staff")]
+
+
+def test_change_from_to_is_two_figures() -> None:
+    assert {f.value for f in figures("Sales rose from 120 cars to 150 cars.")} == {120, 150}
+
+
+# ------------------------------------------------------------------ ranking
+
+
+def test_summary_sentences_rank_first() -> None:
+    text = "Rain fell on 3 towns. Then 4 bridges shut. Later 5 roads closed."
+    assert figures(text, summary=(2,))[0].value == 5
+
+
+def test_large_counts_of_people_before_small_word_numbers() -> None:
+    text = "The two sides met. Fighting has killed 8,000 people."
+    assert [f.value for f in figures(text)] == [8000, 2]
+
+
+def test_money_ranks_above_a_plain_count() -> None:
+    text = "The firm has 12 plants. It lost $4bn in the crash."
+    assert figures(text)[0].unit == "USD"
+
+
+# ------------------------------------------------------------------ robustness
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_gives_verbatim_finite_figures(text: str) -> None:
+    doc = make_document(text)
+    for f in find_figures(doc):
+        assert f.text in doc.sentences[f.sentence].text
+        assert f.value is None or math.isfinite(f.value)
+
+
+SOUP_WORDS = [
+    "the", "a", "an", "of", "to", "over", "about", "12", "1,500", "3.5", "$", "£", "%", "-", "–",
+    ",", ".", ":", "/", "bn", "m", "per", "cent", "two", "tens", "thousands", "half", "quarter",
+    "year", "old", "March", "2014", "p.m.", "G", "No.", "ranked", "people", "troops", "one",
+    "first", "Article", "(", ")", "7-5",
+]  # fmt: skip
+NUMBERISH = st.lists(st.sampled_from(SOUP_WORDS), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH)
+def test_number_soup_gives_verbatim_finite_figures(text: str) -> None:
+    doc = make_document(text)
+    for f in find_figures(doc):
+        assert f.text in doc.sentences[f.sentence].text
+        assert f.value is not None and math.isfinite(f.value)
+
+
+def test_long_document_is_fast() -> None:
+    # A third of news sentences hold a number; this one also holds a date, a time and a word.
+    numeric = "An estimated 150,000 troops and $2.5bn were moved on 5 May at 4 p.m. by two men."
+    plain = "The minister said the talks with her neighbours would go on behind closed doors."
+    doc = make_document(" ".join([numeric, plain, plain] * 2134))
+    assert len(doc.sentences) >= 6400
+    started = time.process_time()
+    found = find_figures(doc)
+    assert time.process_time() - started < 1.0
+    assert len(found) == 3  # repeats merged
