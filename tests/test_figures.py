@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -319,13 +318,11 @@ def test_number_soup_gives_verbatim_finite_figures(text: str) -> None:
         assert f.value is not None and math.isfinite(f.value)
 
 
-def test_long_document_is_fast() -> None:
-    # A third of news sentences hold a number; this one also holds a date, a time and a word.
+def test_repeats_merge_across_a_long_document() -> None:
+    # Speed is measured in bench/rank_speed.py; here only the merging over many repeats.
     numeric = "An estimated 150,000 troops and $2.5bn were moved on 5 May at 4 p.m. by two men."
     plain = "The minister said the talks with her neighbours would go on behind closed doors."
     doc = make_document(" ".join([numeric, plain, plain] * 2134))
     assert len(doc.sentences) >= 6400
-    started = time.process_time()
     found = find_figures(doc)
-    assert time.process_time() - started < 1.0
-    assert len(found) == 3  # repeats merged
+    assert len(found) == 3
