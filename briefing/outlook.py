@@ -1,12 +1,430 @@
-"""Next steps: what will, may or must happen after the events reported."""
+"""Next steps: what will, may or must happen after the events reported.
+
+A sentence holds a next step when its grammar points forward: a future or modal verb ("will",
+"is expected to", "should"), a reported future ("said he would"), an intention ("plans to"), an
+open call ("urged fans to"), a pending matter ("yet to be decided"), or a time still to come
+("next week"). The step shown is the clause around that cue, cut from the sentence with its
+attribution ("X said", "he added") trimmed, so it is always a verbatim span of the article.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from briefing.model import Document, NextStep
+from briefing.model import Document, NextStep, Sentence
+from briefing.outlook_words import (
+    ASK_VERBS,
+    CALL_VERBS,
+    DELIBERATE,
+    EXPECT_ADJ,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    MONTHS,
+    NOT_NAMES,
+    PRONOUNS,
+    PROCEEDINGS,
+    REPORTING,
+    START_VERBS,
+    TIME_NOUNS,
+    WEEKDAYS,
+)
+
+MIN_WORDS = 3
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_BE = r"(?:am|is|are|was|were|be|been|being|remains?|looks?|seems?|appears?|'m|'s|'re|’m|’s|’re)"
+_ADV = r"(?:(?:not|still|now|also|already|all|\w+ly)\s+)?"
+_VERB = r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)[a-z]+"
+_PAST_BE = re.compile(r"^(?:was|were)\b", re.I)
+
+# Each cue: (kind, base weight, pattern). The kind decides the rank band (see _score).
+_CUES: list[tuple[str, float, re.Pattern[str]]] = [
+    ("future", 3.0, re.compile(r"\b(?:will|shall|won['’]t|wo\s+n['’]t)\b(?!\s+of\b)", re.I)),
+    ("future", 3.0, re.compile(r"\w['’]ll\b", re.I)),
+    (
+        "expected",
+        2.0,
+        re.compile(rf"\b{_BE}\s+{_ADV}(?:{_alt(EXPECT_ADJ)})\s+to\s+{_VERB}", re.I),
+    ),
+    ("plan", 2.5, re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?to\s+(?!blame\b){_VERB}", re.I)),
+    ("plan", 3.0, re.compile(rf"\b(?:{_alt(INTENT_VERBS)})\s+(?:not\s+)?to\s+{_VERB}", re.I)),
+    ("noun", 1.0, re.compile(rf"\b(?:{_alt(INTENT_NOUNS)})\s+(?:to\s+{_VERB}|for)\b", re.I)),
+    (
+        "oblige",
+        1.5,
+        re.compile(
+            r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+(?:got\s+)?to|got\s+to)\b", re.I
+        ),
+    ),
+    ("would", 1.0, re.compile(r"\bwould\b", re.I)),
+    ("maybe", 0.5, re.compile(r"\b(?:could|might|may)\b")),
+    ("call", 2.0, re.compile(r"\blet(?:['’]s|\s+us)\b", re.I)),
+    (
+        "call",
+        2.0,
+        re.compile(
+            rf"\b(?:{_alt(CALL_VERBS)})\s+(?:(?:on|upon)\s+)?[^.;:?!]{{0,60}}?\bto\s+{_VERB}"
+            rf"|\b(?:{_alt(CALL_VERBS)})\s+for\b|\b(?:{_alt(ASK_VERBS)})\s+\w+(?:\s+\w+)?\s+to\s+"
+            rf"{_VERB}",
+            re.I,
+        ),
+    ),
+    (
+        "pending",
+        2.0,
+        re.compile(
+            r"\b(?:yet\s+to|remains?\s+to\s+be\s+\w+|still\s+(?:wide\s+)?open"
+            r"|(?:is|are|remains?)\s+(?:still\s+)?(?:undecided|unclear|pending|unresolved)"
+            r"|not\s+yet\s+(?:been\s+)?[a-z]+ed|to\s+be\s+(?:announced|decided|confirmed|"
+            r"determined|named|held|published|released|resolved|settled|cut|raised))\b",
+            re.I,
+        ),
+    ),
+    (
+        "deliberate",
+        2.0,
+        re.compile(
+            rf"\b{_BE}\s+{_ADV}(?:(?:{_alt(DELIBERATE)})|looking\s+(?:at|into)|in\s+talks)\b",
+            re.I,
+        ),
+    ),
+    (
+        "proceeding",
+        1.0,
+        re.compile(
+            rf"\b(?:{_alt(START_VERBS)})\s+(?:up\s+)?(?:an?|the|its|their|his|her)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(PROCEEDINGS)})\b",
+            re.I,
+        ),
+    ),
+    (
+        "ahead",
+        1.0,
+        re.compile(
+            r"\bahead(?:\s+of\s+(?:him|her|them|us|me|you|it))?(?=\s*(?:[.,;!\"”']|$))"
+            r"|\b(?:days|weeks|months|years|season|road|path|challenges?|tasks?)\s+ahead\b",
+            re.I,
+        ),
+    ),
+]
+
+_MONTH = rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})"
+_DAY = rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})"
+_TNOUN = _alt(TIME_NOUNS)
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)"
+_UNIT = r"(?:days?|weeks?|months?|years?|hours?|minutes?)"
+# Time expressions that point forward on their own ("next week", "tomorrow").
+_FUTURE_TIME = (
+    rf"(?:(?:later|early|late)\s+)?(?:next|this\s+coming|coming)\s+(?:{_TNOUN}|{_DAY})(?:['’]s)?"
+    rf"|later\s+(?:this|in\s+the)\s+(?:{_TNOUN})|(?:later\s+)?this\s+(?:{_TNOUN})"
+    rf"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}|(?:with)?in\s+{_NUM}\s+{_UNIT}(?:['’]\s+time)?"
+    r"|tomorrow|tonight|soon|shortly|later|in\s+(?:the\s+)?future|from\s+now\s+on"
+)
+# Clock times, days and dates: future only with a forward-looking verb.
+_POINT_TIME = (
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
+    r"(?:\s+(?:[A-Z]{2,4}\b|local\s+time))?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+    rf"(?:,?\s+\d{{4}})?|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|{_MONTH}(?:\s+\d{{4}})?"
+)
+_TIME = re.compile(
+    rf"\b(?:(?P<prep>at|on|by|until|till|before|from|in|within|during)\s+)?"
+    rf"(?:the\s+end\s+of\s+)?(?:(?P<future>(?i:{_FUTURE_TIME}))|(?P<point>{_POINT_TIME}))",
+)
+_LAST = re.compile(r"\b(?:last|past|previous|ago|earlier)\s*$", re.I)
+
+_REPORT = re.compile(
+    rf"\b(?:{_alt(REPORTING)})\b(?:\s+(?:\w+\s+){{0,3}}?that\b|\s+that\b)?\s*[:,]?\s*", re.I
+)
+_TAIL = re.compile(
+    r"\s*(?:[,;]\s*[\"”]?|[\"”]\s*,?)\s*(?:(?:[\w'’.-]+\s+){0,5}?(?:said|says|added|adds|told|"
+    r"stated|specified|stressed|warned|insisted|explained|noted|wrote|tweeted)\b|according\s+to"
+    r"|saying\b)"
+    r"|,?\s+(?:saying|according\s+to)\b|[;?!]|,\s+(?:although|though|while|whereas|but)\b"
+    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)",
+)
+_CONDITION = re.compile(
+    r"^\W*(?:if|unless|provided|providing|once|when|whenever|until|as\s+long\s+as|should)\b",
+    re.I,
+)
+_HAS_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as)\b", re.I)
+_LEADING = re.compile(r"^(?:[\"“”'‘’(\s]|(?:and|but|so|or|yet|that|then)\b\s*|,\s*)+", re.I)
+_TRAILING = re.compile(r"[\s\"“”'‘’.,;:(\-–—]+$")
+_PERFECT = re.compile(
+    r"^\s+(?:not\s+)?(?:\w+ly\s+)?have\s+(?:been|had|made|done|got|gone|seen|won|lost|left|put|"
+    r"kept|felt|thought|brought|told|said|paid|met|come|become|found|held|led|sent|spent|built|"
+    r"caught|hit|let|set|taken|given|known|shown|\w+ed|\w+en)\b",
+    re.I,
+)
+_NOUN_WILL = re.compile(
+    r"\b(?:the|a|his|her|their|its|our|my|your|free|political|good|ill|own|popular)\s+$", re.I
+)
+_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
+)
+_PRONOUN = re.compile(rf"^\W*(?:{_alt(PRONOUNS)})\b", re.I)
+_FORWARD = {"future", "plan", "expected", "would", "call", "pending", "deliberate", "oblige"}
+_COMMITTED = re.compile(
+    r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect)", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    weight: float
+    start: int
+    end: int
 
 
 def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextStep]:
-    """Forward-looking statements of doc, most important first."""
-    return []
+    """Forward-looking statements of doc, most important first, at most one per sentence.
+
+    `summary` holds the indices of the summary's sentences; their steps rank a little higher.
+    With `doc.published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
+    """
+    published = _parse_date(doc.published)
+    chosen = set(summary)
+    total = max(1, len(doc.sentences))
+    steps: list[NextStep] = []
+    previous_name: str | None = None
+    for sentence in doc.sentences:
+        step = _step_in(sentence, previous_name, published)
+        if step is not None:
+            bonus = (0.75 if sentence.index in chosen else 0.0) + 0.5 * (
+                1 - sentence.index / total
+            )
+            steps.append(NextStep(step.text, step.who, step.when, sentence.index, sentence.doc,
+                                  round(step.score + bonus, 4)))
+        previous_name = _subject_name(sentence.text) or previous_name
+    steps.sort(key=lambda s: (-s.score, s.sentence))
+    return steps
+
+
+def _step_in(sentence: Sentence, previous_name: str | None, published: date | None) -> NextStep | None:
+    text = sentence.text
+    if text.rstrip(" \"”'’)").endswith("?"):
+        return None
+    best: NextStep | None = None
+    for cue in _cues(text):
+        start, end = _clause(text, cue)
+        clause = text[start:end]
+        if len(clause.split()) < MIN_WORDS:
+            continue
+        when_match = _time_in(clause)
+        if cue.kind == "time":
+            score = 1.5
+        elif cue.kind == "maybe":
+            score = 1.5 if _reported(text, cue.start) else cue.weight
+        else:
+            score = cue.weight
+        if when_match is not None and cue.kind in _FORWARD:
+            score += 2.0
+        if cue.kind == "future" and _HAS_CONDITION.search(clause):
+            score -= 0.5
+        if _PAST_BE.match(text[cue.start : cue.end]):
+            score -= 0.5
+        who = _who(text, start, cue.start, previous_name)
+        if who is not None and cue.kind in {"future", "plan", "would"}:
+            score += 0.5
+        if score < 1.0:
+            continue
+        when = None
+        if when_match is not None:
+            when = _anchor(when_match, published) if published else when_match.group("expr")
+        candidate = NextStep(clause, who, when, sentence.index, sentence.doc, score)
+        if best is None or candidate.score > best.score:
+            best = candidate
+    return best
+
+
+def _cues(text: str) -> list[_Cue]:
+    """Forward-looking cues of a sentence, with the grammar checks that rule some out."""
+    found: list[_Cue] = []
+    for kind, weight, pattern in _CUES:
+        for m in pattern.finditer(text):
+            after, before = text[m.end() :], text[: m.start()]
+            if kind in {"would", "maybe", "oblige"} and _PERFECT.match(after):
+                continue  # "would have gone": a past that did not happen
+            if kind == "future" and _NOUN_WILL.search(before):
+                continue  # "the will of the people"
+            if kind == "maybe" and m.group(0) == "May" and before.strip():
+                continue  # the month
+            if kind == "would" and not (_reported(text, m.start()) or _HAS_CONDITION.search(text)):
+                continue  # narrative "would": habit or hypothesis in the past
+            if kind == "plan" and re.search(r"\bhad\s+$", before):
+                continue  # "had planned to": a plan that is over
+            if kind == "plan" and _COMMITTED.match(m.group(0)):
+                weight = 2.0
+            found.append(_Cue(kind, weight, m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        if m.group("future") and not _LAST.search(text[: m.start()]):
+            found.append(_Cue("time", 1.5, m.start(), m.end()))
+    return found
+
+
+def _reported(text: str, position: int) -> bool:
+    """Whether a reporting or thinking verb comes before position: "said he would"."""
+    return any(m.end() <= position for m in _REPORT.finditer(text, 0, position))
+
+
+def _clause(text: str, cue: _Cue) -> tuple[int, int]:
+    """The span of the clause holding the cue, attribution trimmed."""
+    start = _clause_start(text, cue.start)
+    tail = _TAIL.search(text, cue.end)
+    end = tail.start() if tail else len(text)
+    end = min(end, _closing_quote(text, cue.end))
+    lead = _LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    trail = _TRAILING.search(text, start, end)
+    if trail:
+        end = trail.start()
+    return start, max(start, end)
+
+
+def _clause_start(text: str, cue: int) -> int:
+    start = 0
+    opening = text.rfind("“", 0, cue)
+    if text.count('"', 0, cue) % 2 == 1:
+        opening = max(opening, text.rfind('"', 0, cue))
+    if opening >= 0:
+        start = opening + 1
+    for mark in (": ", "; ", " -- ", " – ", " — "):
+        at = text.rfind(mark, start, cue)
+        if at >= 0:
+            start = at + len(mark)
+    for m in _REPORT.finditer(text, start, cue):
+        if m.group(0).lower().startswith("according"):
+            comma = text.find(",", m.end(), cue)
+            if comma >= 0:
+                start = comma + 1
+        else:
+            start = m.end()
+    comma = text.rfind(", ", start, cue)
+    if comma >= 0 and not _CONDITION.match(text[start:comma]) and text[comma + 2 : cue].strip():
+        start = comma + 2
+    return start
+
+
+def _closing_quote(text: str, position: int) -> int:
+    """Where the quotation open at position closes, or the end of the text."""
+    curly = text.find("”", position)
+    straight = text.find('"', position) if text.count('"', 0, position) % 2 == 1 else -1
+    ends = [i for i in (curly, straight) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _time_in(clause: str) -> re.Match[str] | None:
+    for m in _TIME.finditer(clause):
+        if _LAST.search(clause[: m.start()]):
+            continue
+        return _EXPR.match(clause, m.start(), m.end())
+    return None
+
+
+# The time expression as shown: "at" and "on" dropped, "by March" and "in future" kept.
+_EXPR = re.compile(r"(?:(?:at|on)\s+)?(?P<expr>.+)", re.S)
+
+
+def _who(text: str, start: int, cue: int, previous_name: str | None) -> str | None:
+    """The actor of the clause: its named subject, or the name a pronoun subject stands for."""
+    subject = text[start:cue]
+    names = _names(subject)
+    if names:
+        return names[-1]
+    if not _PRONOUN.match(subject) or len(subject.split()) > 2:
+        return None
+    around = _names(text[:start]) or _names(text[cue:])
+    return around[0] if around else previous_name
+
+
+def _names(span: str) -> list[str]:
+    out = []
+    for m in _NAME.finditer(span):
+        words = m.group(0).split()
+        while words and words[0].strip("'’") in NOT_NAMES:
+            words = words[1:]
+        words = [w for w in words if not w.endswith(("'s", "’s"))] if len(words) > 1 else words
+        if not words:
+            continue
+        if len(words) >= 3 and not any(w in {"of", "de", "van", "von"} for w in words):
+            words = words[-2:]  # "Ukrainian President Volodymyr Zelenskyy" -> the person
+        out.append(" ".join(words).strip(".,"))
+    return [n for n in out if n]
+
+
+def _subject_name(text: str) -> str | None:
+    """A name at the start of a sentence, for pronouns in the next one."""
+    m = _NAME.match(text.lstrip("\"“ "))
+    if m is None:
+        return None
+    names = _names(m.group(0))
+    return names[0] if names else None
+
+
+# ---------------------------------------------------------------- anchoring relative days
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _anchor(m: re.Match[str], published: date | None) -> str:
+    """The time expression, with its date in brackets when published makes it unambiguous."""
+    expr = m.group("expr")
+    day = _resolve(expr, published) if published else None
+    return f"{expr} ({day})" if day else expr
+
+
+def _resolve(expr: str, published: date) -> str | None:
+    low = expr.lower()
+    if re.search(r"\btomorrow\b", low):
+        return (published + timedelta(days=1)).isoformat()
+    if re.search(r"\b(?:today|tonight)\b", low):
+        return published.isoformat()
+    week_start = published - timedelta(days=published.weekday())
+    if re.search(r"\bnext\s+week\b", low):
+        first = week_start + timedelta(days=7)
+        return f"{first.isoformat()} to {(first + timedelta(days=6)).isoformat()}"
+    if re.search(r"\bthis\s+week\b", low) and published.weekday() < 6:
+        first = published + timedelta(days=1)
+        return f"{first.isoformat()} to {(week_start + timedelta(days=6)).isoformat()}"
+    if re.search(r"\bnext\s+month\b", low):
+        year, month = divmod(published.year * 12 + published.month, 12)
+        return f"{year:04d}-{month + 1:02d}"
+    if re.search(r"\bnext\s+year\b", low):
+        return str(published.year + 1)
+    return _resolve_day(low, published)
+
+
+def _resolve_day(low: str, published: date) -> str | None:
+    if re.search(r"\b(?:next|last|this\s+coming)\b", low):
+        return None  # "next Tuesday" is read two ways
+    for i, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            ahead = (i - published.weekday()) % 7
+            return (published + timedelta(days=ahead)).isoformat() if ahead else None
+    for i, name in enumerate(MONTHS, start=1):
+        m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{name}\b|\b{name}\s+(\d{{1,2}})\b", low)
+        if m is None or re.search(r"\d{4}", low):
+            continue
+        try:
+            day = date(published.year, i, int(m.group(1) or m.group(2)))
+            if day < published:
+                day = date(published.year + 1, i, day.day)
+        except ValueError:
+            return None
+        return day.isoformat()
+    return None
