@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from briefing.model import Document, NextStep, Sentence
@@ -24,7 +24,6 @@ from briefing.outlook_words import (
     INTENT_VERBS,
     MONTHS,
     NOT_NAMES,
-    PRONOUNS,
     PROCEEDINGS,
     REPORTING,
     START_VERBS,
@@ -33,6 +32,8 @@ from briefing.outlook_words import (
 )
 
 MIN_WORDS = 3
+SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
+EARLY_BONUS = 0.5  # news puts what matters first
 
 
 def _alt(words: list[str]) -> str:
@@ -55,15 +56,22 @@ _CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     ("plan", 2.5, re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?to\s+(?!blame\b){_VERB}", re.I)),
     ("plan", 3.0, re.compile(rf"\b(?:{_alt(INTENT_VERBS)})\s+(?:not\s+)?to\s+{_VERB}", re.I)),
-    ("noun", 1.0, re.compile(rf"\b(?:{_alt(INTENT_NOUNS)})\s+(?:to\s+{_VERB}|for)\b", re.I)),
+    (
+        "noun",
+        1.0,
+        re.compile(
+            rf"\b(?:{_alt(INTENT_NOUNS)})\s+to\s+{_VERB}|\b(?:plans?|proposals?|bids?|calls?)\s+for\b",
+            re.I,
+        ),
+    ),
     (
         "oblige",
-        1.5,
+        2.0,
         re.compile(
             r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+(?:got\s+)?to|got\s+to)\b", re.I
         ),
     ),
-    ("would", 1.0, re.compile(r"\bwould\b", re.I)),
+    ("would", 3.0, re.compile(r"\bwould\b", re.I)),
     ("maybe", 0.5, re.compile(r"\b(?:could|might|may)\b")),
     ("call", 2.0, re.compile(r"\blet(?:['’]s|\s+us)\b", re.I)),
     (
@@ -123,16 +131,17 @@ _UNIT = r"(?:days?|weeks?|months?|years?|hours?|minutes?)"
 # Time expressions that point forward on their own ("next week", "tomorrow").
 _FUTURE_TIME = (
     rf"(?:(?:later|early|late)\s+)?(?:next|this\s+coming|coming)\s+(?:{_TNOUN}|{_DAY})(?:['’]s)?"
-    rf"|later\s+(?:this|in\s+the)\s+(?:{_TNOUN})|(?:later\s+)?this\s+(?:{_TNOUN})"
-    rf"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}|(?:with)?in\s+{_NUM}\s+{_UNIT}(?:['’]\s+time)?"
-    r"|tomorrow|tonight|soon|shortly|later|in\s+(?:the\s+)?future|from\s+now\s+on"
+    rf"|later\s+(?:this|in\s+the)\s+(?:{_TNOUN})|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}"
+    rf"|in\s+{_NUM}\s+{_UNIT}['’]\s+time|tomorrow|in\s+(?:the\s+)?future|from\s+now\s+on"
 )
 # Clock times, days and dates: future only with a forward-looking verb.
 _POINT_TIME = (
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
     r"(?:\s+(?:[A-Z]{2,4}\b|local\s+time))?"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-    rf"(?:,?\s+\d{{4}})?|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|{_MONTH}(?:\s+\d{{4}})?"
+    rf"(?:,?\s+\d{{4}})?|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|{_MONTH}(?:\s+\d{{4}})?\b|(?i:(?:later\s+)?this\s+(?:{_TNOUN})(?:['’]s)?\b"
+    rf"|(?:with)?in\s+{_NUM}\s+{_UNIT}\b|today|tonight|soon|shortly|later)\b"
 )
 _TIME = re.compile(
     rf"\b(?:(?P<prep>at|on|by|until|till|before|from|in|within|during)\s+)?"
@@ -148,7 +157,7 @@ _TAIL = re.compile(
     r"stated|specified|stressed|warned|insisted|explained|noted|wrote|tweeted)\b|according\s+to"
     r"|saying\b)"
     r"|,?\s+(?:saying|according\s+to)\b|[;?!]|,\s+(?:although|though|while|whereas|but)\b"
-    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)",
+    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)|\s+(?:--|–|—)\s+(?:and|but)\b",
 )
 _CONDITION = re.compile(
     r"^\W*(?:if|unless|provided|providing|once|when|whenever|until|as\s+long\s+as|should)\b",
@@ -169,11 +178,17 @@ _NOUN_WILL = re.compile(
 _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
 )
-_PRONOUN = re.compile(rf"^\W*(?:{_alt(PRONOUNS)})\b", re.I)
 _FORWARD = {"future", "plan", "expected", "would", "call", "pending", "deliberate", "oblige"}
-_COMMITTED = re.compile(
-    r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect)", re.I
+_WEAK_INTENT = re.compile(
+    r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect|want|wish|hope|mean)",
+    re.I,
 )
+_PERFORMATIVE = re.compile(
+    r"\bto\s+(?:thank|say|apologi[sz]e|stress|emphasi[sz]e|congratulate|express|add|reiterate|"
+    r"assure|welcome|remind|point|make\s+clear|acknowledge)\b",
+    re.I,
+)
+_HAD = re.compile(r"\b(?:had|'d|’d)\s+(?:\w+ly\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -191,47 +206,68 @@ def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextSt
     With `doc.published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
     """
     published = _parse_date(doc.published)
+    names = _Names(doc)
     chosen = set(summary)
     total = max(1, len(doc.sentences))
     steps: list[NextStep] = []
     previous_name: str | None = None
     for sentence in doc.sentences:
-        step = _step_in(sentence, previous_name, published)
+        step = _step_in(sentence, names, previous_name, published)
         if step is not None:
-            bonus = (0.75 if sentence.index in chosen else 0.0) + 0.5 * (
+            bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
                 1 - sentence.index / total
             )
-            steps.append(NextStep(step.text, step.who, step.when, sentence.index, sentence.doc,
-                                  round(step.score + bonus, 4)))
-        previous_name = _subject_name(sentence.text) or previous_name
+            steps.append(replace(step, score=round(step.score + bonus, 4)))
+        previous_name = names.subject(sentence.text) or previous_name
     steps.sort(key=lambda s: (-s.score, s.sentence))
-    return steps
+    return _without_repeats(steps)
 
 
-def _step_in(sentence: Sentence, previous_name: str | None, published: date | None) -> NextStep | None:
+def _without_repeats(steps: list[NextStep]) -> list[NextStep]:
+    """Drop a step said again in other words; the fuller statement keeps the better rank."""
+    kept: list[tuple[NextStep, set[str]]] = []
+    for step in steps:
+        words = _content(step.text)
+        for i, (other, other_words) in enumerate(kept):
+            small, big = sorted((words, other_words), key=len)
+            if small and len(small & big) >= 0.8 * len(small):
+                if len(words) > len(other_words):
+                    kept[i] = (replace(step, score=other.score), words)
+                break
+        else:
+            kept.append((step, words))
+    return [step for step, _ in kept]
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _step_in(
+    sentence: Sentence, names: _Names, previous_name: str | None, published: date | None
+) -> NextStep | None:
     text = sentence.text
     if text.rstrip(" \"”'’)").endswith("?"):
         return None
+    cues = _cues(text)
     best: NextStep | None = None
-    for cue in _cues(text):
+    for cue in cues:
         start, end = _clause(text, cue)
         clause = text[start:end]
         if len(clause.split()) < MIN_WORDS:
             continue
         when_match = _time_in(clause)
-        if cue.kind == "time":
+        score = cue.weight
+        if cue.kind == "maybe" and _reported(text, cue.start):
             score = 1.5
-        elif cue.kind == "maybe":
-            score = 1.5 if _reported(text, cue.start) else cue.weight
-        else:
-            score = cue.weight
         if when_match is not None and cue.kind in _FORWARD:
             score += 2.0
         if cue.kind == "future" and _HAS_CONDITION.search(clause):
             score -= 0.5
         if _PAST_BE.match(text[cue.start : cue.end]):
             score -= 0.5
-        who = _who(text, start, cue.start, previous_name)
+        verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
+        who = names.actor(text, start, verb, previous_name)
         if who is not None and cue.kind in {"future", "plan", "would"}:
             score += 0.5
         if score < 1.0:
@@ -251,17 +287,21 @@ def _cues(text: str) -> list[_Cue]:
     for kind, weight, pattern in _CUES:
         for m in pattern.finditer(text):
             after, before = text[m.end() :], text[: m.start()]
-            if kind in {"would", "maybe", "oblige"} and _PERFECT.match(after):
+            if kind in {"future", "would", "maybe", "oblige"} and _PERFECT.match(after):
                 continue  # "would have gone": a past that did not happen
+            if _HAD.search(before):
+                continue  # "had planned to", "had been expected to": over by now
             if kind == "future" and _NOUN_WILL.search(before):
                 continue  # "the will of the people"
             if kind == "maybe" and m.group(0) == "May" and before.strip():
                 continue  # the month
-            if kind == "would" and not (_reported(text, m.start()) or _HAS_CONDITION.search(text)):
-                continue  # narrative "would": habit or hypothesis in the past
-            if kind == "plan" and re.search(r"\bhad\s+$", before):
-                continue  # "had planned to": a plan that is over
-            if kind == "plan" and _COMMITTED.match(m.group(0)):
+            if kind == "would" and not _reported(text, m.start()):
+                if not _HAS_CONDITION.search(text):
+                    continue  # narrative "would": habit or hypothesis in the past
+                weight = 2.0
+            if kind == "plan" and _PERFORMATIVE.search(m.group(0)):
+                continue  # "I want to thank": said now, not planned
+            if kind == "plan" and _WEAK_INTENT.match(m.group(0)):
                 weight = 2.0
             found.append(_Cue(kind, weight, m.start(), m.end()))
     for m in _TIME.finditer(text):
@@ -334,43 +374,132 @@ def _time_in(clause: str) -> re.Match[str] | None:
 _EXPR = re.compile(r"(?:(?:at|on)\s+)?(?P<expr>.+)", re.S)
 
 
-def _who(text: str, start: int, cue: int, previous_name: str | None) -> str | None:
-    """The actor of the clause: its named subject, or the name a pronoun subject stands for."""
-    subject = text[start:cue]
-    names = _names(subject)
-    if names:
-        return names[-1]
-    if not _PRONOUN.match(subject) or len(subject.split()) > 2:
-        return None
-    around = _names(text[:start]) or _names(text[cue:])
-    return around[0] if around else previous_name
+class _Names:
+    """Names of people and organisations as a document writes them.
+
+    A capitalised word that starts a sentence ("Clearly", "Another") is only taken for a name
+    when the document also capitalises it inside a sentence.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.inner: set[str] = set()
+        for sentence in doc.sentences:
+            for m in re.finditer(r"(?<=[\w,;:] )[A-Z][\w'’-]*", sentence.text):
+                self.inner.add(_bare(m.group(0)))
+
+    def actor(self, text: str, start: int, verb: int, previous: str | None) -> str | None:
+        """Who acts in the clause text[start:verb]: its named subject, or what a pronoun means."""
+        subject = text[start:verb]
+        found = self.find(subject, start == 0)
+        if found:
+            return found[-1]
+        if not _PERSONAL.match(subject) or len(subject.split()) > 2:
+            return None
+        before = self.find(text[:start], True)
+        return before[-1] if before else previous
+
+    def subject(self, text: str) -> str | None:
+        """A name at the start of a sentence, for pronouns in the next one."""
+        m = _NAME.match(text.lstrip('"“ '))
+        found = self.find(m.group(0), True) if m else []
+        return found[0] if found else None
+
+    def find(self, span: str, at_start: bool) -> list[str]:
+        out = []
+        for m in _NAME.finditer(span):
+            if _PREPOSITION.search(span, 0, m.start()):
+                continue  # "in New Zealand": a place in the subject, not the subject
+            words = m.group(0).split()
+            first = at_start and not span[: m.start()].strip(" \"“'‘(")
+            while words and (
+                words[0] in NOT_NAMES or (first and _bare(words[0]) not in self.inner)
+            ):
+                words, first = words[1:], False
+            words = [w for w in words if _bare(w).lower() not in _CALENDAR]
+            if len(words) >= 3 and not {"of", "de", "van", "von"} & set(words):
+                words = words[-2:]  # "Ukrainian President Volodymyr Zelenskyy" -> the person
+            name = _bare(" ".join(words))
+            if name:
+                out.append(name)
+        return out
 
 
-def _names(span: str) -> list[str]:
-    out = []
-    for m in _NAME.finditer(span):
-        words = m.group(0).split()
-        while words and words[0].strip("'’") in NOT_NAMES:
-            words = words[1:]
-        words = [w for w in words if not w.endswith(("'s", "’s"))] if len(words) > 1 else words
-        if not words:
-            continue
-        if len(words) >= 3 and not any(w in {"of", "de", "van", "von"} for w in words):
-            words = words[-2:]  # "Ukrainian President Volodymyr Zelenskyy" -> the person
-        out.append(" ".join(words).strip(".,"))
-    return [n for n in out if n]
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word.strip(".,;:\"'“”‘’"))
 
 
-def _subject_name(text: str) -> str | None:
-    """A name at the start of a sentence, for pronouns in the next one."""
-    m = _NAME.match(text.lstrip("\"“ "))
-    if m is None:
-        return None
-    names = _names(m.group(0))
-    return names[0] if names else None
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)
+_PERSONAL = re.compile(r"^\W*(?:he|she|they|we|i)\b", re.I)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|of|for|from|to|with|on|by|into|over|under|against|about|than)\s+$", re.I
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "not",
+        "no",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "say",
+    ]
+)
 
 
 # ---------------------------------------------------------------- anchoring relative days
+
 
 def _parse_date(value: str | None) -> date | None:
     if not value:
