@@ -33,7 +33,7 @@ from briefing.outlook_words import (
 
 MIN_WORDS = 3
 SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
-EARLY_BONUS = 0.5  # news puts what matters first
+EARLY_BONUS = 1.0  # news puts what matters first
 
 
 def _alt(words: list[str]) -> str:
@@ -178,6 +178,8 @@ _NOUN_WILL = re.compile(
 _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
 )
+_FIRM = {"future", "plan", "would"}
+_NEGATED = re.compile(r"\b(?:not|never|no\s+one|nobody)\b|n['’]t\b", re.I)
 _FORWARD = {"future", "plan", "expected", "would", "call", "pending", "deliberate", "oblige"}
 _WEAK_INTENT = re.compile(
     r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect|want|wish|hope|mean)",
@@ -257,19 +259,9 @@ def _step_in(
         if len(clause.split()) < MIN_WORDS:
             continue
         when_match = _time_in(clause)
-        score = cue.weight
-        if cue.kind == "maybe" and _reported(text, cue.start):
-            score = 1.5
-        if when_match is not None and cue.kind in _FORWARD:
-            score += 2.0
-        if cue.kind == "future" and _HAS_CONDITION.search(clause):
-            score -= 0.5
-        if _PAST_BE.match(text[cue.start : cue.end]):
-            score -= 0.5
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
         who = names.actor(text, start, verb, previous_name)
-        if who is not None and cue.kind in {"future", "plan", "would"}:
-            score += 0.5
+        score = _band(cue, text, clause, when_match is not None, who is not None)
         if score < 1.0:
             continue
         when = None
@@ -279,6 +271,23 @@ def _step_in(
         if best is None or candidate.score > best.score:
             best = candidate
     return best
+
+
+def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
+    """Rank band of a step: scheduled, then firm plans of a named actor, then the rest."""
+    if cue.kind in _FORWARD and timed:
+        band = 4.0
+    elif cue.kind in _FIRM and cue.weight >= 3 and named and not _HAS_CONDITION.search(clause):
+        band = 3.0
+    elif cue.kind in _FORWARD or (cue.kind == "maybe" and _reported(text, cue.start)):
+        band = 2.0
+    else:
+        band = min(cue.weight, 1.5)
+    if _PAST_BE.match(text[cue.start : cue.end]):
+        band -= 0.5  # "was expected to": may be over by now
+    if cue.kind in {"plan", "expected"} and _NEGATED.search(text, max(0, cue.start - 15), cue.end):
+        band -= 0.5  # "no one is planning to": nothing is to happen
+    return band
 
 
 def _cues(text: str) -> list[_Cue]:
