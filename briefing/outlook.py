@@ -60,7 +60,7 @@ _CUES: list[tuple[str, float, re.Pattern[str]]] = [
         "noun",
         1.0,
         re.compile(
-            rf"\b(?:{_alt(INTENT_NOUNS)})\s+to\s+{_VERB}|\b(?:plans?|proposals?|bids?|calls?)\s+for\b",
+            rf"\b(?:{_alt(INTENT_NOUNS)})\s+to\s+{_VERB}",
             re.I,
         ),
     ),
@@ -68,8 +68,14 @@ _CUES: list[tuple[str, float, re.Pattern[str]]] = [
         "oblige",
         2.0,
         re.compile(
-            r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+(?:got\s+)?to|got\s+to)\b", re.I
+            r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+(?:got\s+)?to|['’]ve\s+got\s+to)\b",
+            re.I,
         ),
+    ),
+    (
+        "plan",
+        2.0,
+        re.compile(r"\b(?:plans?|proposals?|pledges?|promises?)\s+(?:to\s+[a-z]+|for)\b", re.I),
     ),
     ("would", 3.0, re.compile(r"\bwould\b", re.I)),
     ("maybe", 0.5, re.compile(r"\b(?:could|might|may)\b")),
@@ -178,8 +184,13 @@ _NOUN_WILL = re.compile(
 _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
 )
-_FIRM = {"future", "plan", "would"}
-_NEGATED = re.compile(r"\b(?:not|never|no\s+one|nobody)\b|n['’]t\b", re.I)
+_FIRM = {"future", "plan", "would", "expected"}
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
+_PAST_AUX = re.compile(r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", re.I)
+_PREFERENCE = re.compile(r"^\s+(?:rather|sooner)\b", re.I)
+_CLAUSE_MARK = re.compile(
+    r".*(?:,|\b(?:and|but|so|that|because|while|as|when|if|then|which|who|whom)\b)", re.I | re.S
+)
 _FORWARD = {"future", "plan", "expected", "would", "call", "pending", "deliberate", "oblige"}
 _WEAK_INTENT = re.compile(
     r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect|want|wish|hope|mean)",
@@ -277,8 +288,10 @@ def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
     """Rank band of a step: scheduled, then firm plans of a named actor, then the rest."""
     if cue.kind in _FORWARD and timed:
         band = 4.0
-    elif cue.kind in _FIRM and cue.weight >= 3 and named and not _HAS_CONDITION.search(clause):
+    elif cue.kind in _FIRM and cue.weight >= 2 and named and not _HAS_CONDITION.search(clause):
         band = 3.0
+    elif cue.kind == "pending":
+        band = 2.5
     elif cue.kind in _FORWARD or (cue.kind == "maybe" and _reported(text, cue.start)):
         band = 2.0
     else:
@@ -286,7 +299,7 @@ def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
     if _PAST_BE.match(text[cue.start : cue.end]):
         band -= 0.5  # "was expected to": may be over by now
     if cue.kind in {"plan", "expected"} and _NEGATED.search(text, max(0, cue.start - 15), cue.end):
-        band -= 0.5  # "no one is planning to": nothing is to happen
+        band -= 1.0  # "no one is planning to": nothing is to happen
     return band
 
 
@@ -300,6 +313,10 @@ def _cues(text: str) -> list[_Cue]:
                 continue  # "would have gone": a past that did not happen
             if _HAD.search(before):
                 continue  # "had planned to", "had been expected to": over by now
+            if kind == "oblige" and _PAST_AUX.search(before):
+                continue  # "did not need to": a past obligation
+            if kind == "would" and _PREFERENCE.match(after):
+                continue  # "would rather": a preference, not a plan
             if kind == "future" and _NOUN_WILL.search(before):
                 continue  # "the will of the people"
             if kind == "maybe" and m.group(0) == "May" and before.strip():
@@ -398,6 +415,9 @@ class _Names:
 
     def actor(self, text: str, start: int, verb: int, previous: str | None) -> str | None:
         """Who acts in the clause text[start:verb]: its named subject, or what a pronoun means."""
+        mark = _CLAUSE_MARK.match(text, start, verb)
+        if mark and text[mark.end() : verb].strip():
+            start = mark.end()
         subject = text[start:verb]
         found = self.find(subject, start == 0)
         if found:
@@ -421,7 +441,9 @@ class _Names:
             words = m.group(0).split()
             first = at_start and not span[: m.start()].strip(" \"“'‘(")
             while words and (
-                words[0] in NOT_NAMES or (first and _bare(words[0]) not in self.inner)
+                _bare(words[0]) in NOT_NAMES
+                or re.match(r"I['’]", words[0])
+                or (first and _bare(words[0]) not in self.inner)
             ):
                 words, first = words[1:], False
             words = [w for w in words if _bare(w).lower() not in _CALENDAR]

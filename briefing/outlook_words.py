@@ -55,7 +55,7 @@ DELIBERATE = _split(
 
 # Verbs that make an open call on someone: "urged fans to", "called on X to".
 CALL_VERBS = _split("urge urges urged urging call calls called calling appeal appeals appealed")
-ASK_VERBS = _split("ask asks asked asking demand demands demanded demanding")
+ASK_VERBS = _split("ask asks asking demand demands demanding")
 
 # Proceedings that are open once started: "opened an investigation".
 PROCEEDINGS = _split(
