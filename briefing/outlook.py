@@ -73,9 +73,12 @@ _CUES: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
-        "plan",
+        "plan_noun",
         2.0,
-        re.compile(r"\b(?:plans?|proposals?|pledges?|promises?)\s+(?:to\s+[a-z]+|for)\b", re.I),
+        re.compile(
+            r"\b(?:plans?|proposals?|pledges?|promises?)\s+to\s+[a-z]+|\b(?:plans?|proposals?)\s+for\b",
+            re.I,
+        ),
     ),
     ("would", 3.0, re.compile(r"\bwould\b", re.I)),
     ("maybe", 0.5, re.compile(r"\b(?:could|might|may)\b")),
@@ -184,14 +187,25 @@ _NOUN_WILL = re.compile(
 _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
 )
-_FIRM = {"future", "plan", "would", "expected"}
+_FIRM = {"future", "plan", "would"}
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _PAST_AUX = re.compile(r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", re.I)
 _PREFERENCE = re.compile(r"^\s+(?:rather|sooner)\b", re.I)
 _CLAUSE_MARK = re.compile(
     r".*(?:,|\b(?:and|but|so|that|because|while|as|when|if|then|which|who|whom)\b)", re.I | re.S
 )
-_FORWARD = {"future", "plan", "expected", "would", "call", "pending", "deliberate", "oblige"}
+_FORWARD = {
+    "plan_noun",
+    "future",
+    "plan",
+    "expected",
+    "would",
+    "call",
+    "pending",
+    "deliberate",
+    "oblige",
+}
 _WEAK_INTENT = re.compile(
     r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect|want|wish|hope|mean)",
     re.I,
@@ -231,7 +245,7 @@ def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextSt
                 1 - sentence.index / total
             )
             steps.append(replace(step, score=round(step.score + bonus, 4)))
-        previous_name = names.subject(sentence.text) or previous_name
+        previous_name = names.subject(sentence.text)
     steps.sort(key=lambda s: (-s.score, s.sentence))
     return _without_repeats(steps)
 
@@ -338,7 +352,10 @@ def _cues(text: str) -> list[_Cue]:
 
 def _reported(text: str, position: int) -> bool:
     """Whether a reporting or thinking verb comes before position: "said he would"."""
-    return any(m.end() <= position for m in _REPORT.finditer(text, 0, position))
+    return any(
+        m.end() <= position and not _INFINITIVE.search(text, 0, m.start())
+        for m in _REPORT.finditer(text, 0, position)
+    )
 
 
 def _clause(text: str, cue: _Cue) -> tuple[int, int]:
@@ -422,16 +439,31 @@ class _Names:
         found = self.find(subject, start == 0)
         if found:
             return found[-1]
-        if not _PERSONAL.match(subject) or len(subject.split()) > 2:
+        pronoun = _PERSONAL.match(subject)
+        if pronoun is None or len(subject.split()) > 2:
             return None
-        before = self.find(text[:start], True)
-        return before[-1] if before else previous
+        speaker = self.speaker(text, start)
+        if speaker is not None:
+            return speaker  # "Zelenskyy said he would": the speaker
+        if pronoun.group(1).lower() in {"i", "we"} or self.find(text[:start], True):
+            return None  # a quote's "I", or several people it could be
+        return previous
+
+    def speaker(self, text: str, start: int) -> str | None:
+        """The name right before a reporting verb that ends where the clause starts."""
+        for m in _REPORT.finditer(text, 0, start):
+            if text[m.end() : start].strip() or _INFINITIVE.search(text, 0, m.start()):
+                continue
+            head = text[: m.start()].split()[-6:]
+            found = self.find(" ".join(head), m.start() == len(" ".join(head)))
+            return found[-1] if found else None
+        return None
 
     def subject(self, text: str) -> str | None:
-        """A name at the start of a sentence, for pronouns in the next one."""
-        m = _NAME.match(text.lstrip('"“ '))
-        found = self.find(m.group(0), True) if m else []
-        return found[0] if found else None
+        """The named subject of a sentence (among its first words), for the next one's pronouns."""
+        head = " ".join(text.lstrip('"“ ').split()[:6])
+        found = self.find(head, True)
+        return found[-1] if found else None
 
     def find(self, span: str, at_start: bool) -> list[str]:
         out = []
@@ -460,7 +492,7 @@ def _bare(word: str) -> str:
 
 
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
-_PERSONAL = re.compile(r"^\W*(?:he|she|they|we|i)\b", re.I)
+_PERSONAL = re.compile(r"^\W*(he|she|they|we|i)\b", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:in|at|of|for|from|to|with|on|by|into|over|under|against|about|than)\s+$", re.I
 )
