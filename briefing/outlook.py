@@ -166,7 +166,7 @@ _TAIL = re.compile(
     r"stated|specified|stressed|warned|insisted|explained|noted|wrote|tweeted)\b|according\s+to"
     r"|saying\b)"
     r"|,?\s+(?:saying|according\s+to)\b|[;?!]|,\s+(?:although|though|while|whereas|but)\b"
-    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)|\s+(?:--|–|—)\s+(?:and|but)\b",
+    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)|\s+(?:-|--|–|—)\s+(?:and|but)\b",
 )
 _CONDITION = re.compile(
     r"^\W*(?:if|unless|provided|providing|once|when|whenever|until|as\s+long\s+as|should)\b",
@@ -283,7 +283,7 @@ def _step_in(
         clause = text[start:end]
         if len(clause.split()) < MIN_WORDS:
             continue
-        when_match = _time_in(clause)
+        when_match = _time_in(clause, cue.start - start)
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
         who = names.actor(text, start, verb, previous_name)
         score = _band(cue, text, clause, when_match is not None, who is not None)
@@ -405,9 +405,14 @@ def _closing_quote(text: str, position: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _time_in(clause: str) -> re.Match[str] | None:
+def _time_in(clause: str, cue: int) -> re.Match[str] | None:
+    """The first time expression of the clause that can lie ahead.
+
+    A day or date before the cue belongs to the report ("on Monday highlighted plans"), so only
+    one after it counts; "next week" and the like count anywhere.
+    """
     for m in _TIME.finditer(clause):
-        if _LAST.search(clause[: m.start()]):
+        if _LAST.search(clause[: m.start()]) or (m.group("point") and m.start() < cue):
             continue
         return _EXPR.match(clause, m.start(), m.end())
     return None
