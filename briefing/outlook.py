@@ -33,6 +33,7 @@ from briefing.outlook_words import (
 
 MIN_WORDS = 3
 SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
+SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
 EARLY_BONUS = 1.0  # news puts what matters first
 
 
@@ -173,7 +174,9 @@ _CONDITION = re.compile(
     re.I,
 )
 _HAS_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as)\b", re.I)
-_LEADING = re.compile(r"^(?:[\"“”'‘’(\s]|(?:and|but|so|or|yet|that|then)\b\s*|,\s*)+", re.I)
+_LEADING = re.compile(
+    r"^(?:[\"“”'‘’(\s]|(?:and|but|so|or|yet|that|then|although|though|whereas)\b\s*|,\s*)+", re.I
+)
 _TRAILING = re.compile(r"[\s\"“”'‘’.,;:(\-–—]+$")
 _PERFECT = re.compile(
     r"^\s+(?:not\s+)?(?:\w+ly\s+)?have\s+(?:been|had|made|done|got|gone|seen|won|lost|left|put|"
@@ -189,6 +192,7 @@ _NAME = re.compile(
 )
 _FIRM = {"future", "plan", "would"}
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
+_POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+(?:new\s+)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _PAST_AUX = re.compile(r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", re.I)
 _PREFERENCE = re.compile(r"^\s+(?:rather|sooner)\b", re.I)
@@ -239,11 +243,10 @@ def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextSt
     steps: list[NextStep] = []
     previous_name: str | None = None
     for sentence in doc.sentences:
-        step = _step_in(sentence, names, previous_name, published)
-        if step is not None:
-            bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
-                1 - sentence.index / total
-            )
+        bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
+            1 - sentence.index / total
+        )
+        for step in _steps_in(sentence, names, previous_name, published):
             steps.append(replace(step, score=round(step.score + bonus, 4)))
         previous_name = names.subject(sentence.text)
     steps.sort(key=lambda s: (-s.score, s.sentence))
@@ -270,14 +273,15 @@ def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FUNCTION_WORDS}
 
 
-def _step_in(
+def _steps_in(
     sentence: Sentence, names: _Names, previous_name: str | None, published: date | None
-) -> NextStep | None:
+) -> list[NextStep]:
+    """The best step of a sentence, and a second one when its clause is separate."""
     text = sentence.text
     if text.rstrip(" \"”'’)").endswith("?"):
-        return None
+        return []
     cues = _cues(text)
-    best: NextStep | None = None
+    found: list[tuple[NextStep, int, int]] = []
     for cue in cues:
         start, end = _clause(text, cue)
         clause = text[start:end]
@@ -292,10 +296,15 @@ def _step_in(
         when = None
         if when_match is not None:
             when = _anchor(when_match, published) if published else when_match.group("expr")
-        candidate = NextStep(clause, who, when, sentence.index, sentence.doc, score)
-        if best is None or candidate.score > best.score:
-            best = candidate
-    return best
+        found.append((NextStep(clause, who, when, sentence.index, sentence.doc, score), start, end))
+    found.sort(key=lambda f: -f[0].score)
+    if not found:
+        return []
+    best, first, last = found[0]
+    other = next((f for f in found if f[2] <= first or f[1] >= last), None)
+    if other is None:
+        return [best]
+    return [best, replace(other[0], score=other[0].score - SECOND_PENALTY)]
 
 
 def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
@@ -322,32 +331,41 @@ def _cues(text: str) -> list[_Cue]:
     found: list[_Cue] = []
     for kind, weight, pattern in _CUES:
         for m in pattern.finditer(text):
-            after, before = text[m.end() :], text[: m.start()]
-            if kind in {"future", "would", "maybe", "oblige"} and _PERFECT.match(after):
-                continue  # "would have gone": a past that did not happen
-            if _HAD.search(before):
-                continue  # "had planned to", "had been expected to": over by now
-            if kind == "oblige" and _PAST_AUX.search(before):
-                continue  # "did not need to": a past obligation
-            if kind == "would" and _PREFERENCE.match(after):
-                continue  # "would rather": a preference, not a plan
-            if kind == "future" and _NOUN_WILL.search(before):
-                continue  # "the will of the people"
-            if kind == "maybe" and m.group(0) == "May" and before.strip():
-                continue  # the month
-            if kind == "would" and not _reported(text, m.start()):
-                if not _HAS_CONDITION.search(text):
-                    continue  # narrative "would": habit or hypothesis in the past
-                weight = 2.0
-            if kind == "plan" and _PERFORMATIVE.search(m.group(0)):
-                continue  # "I want to thank": said now, not planned
-            if kind == "plan" and _WEAK_INTENT.match(m.group(0)):
-                weight = 2.0
-            found.append(_Cue(kind, weight, m.start(), m.end()))
+            cue = _checked(kind, weight, m, text)
+            if cue is not None:
+                found.append(cue)
     for m in _TIME.finditer(text):
         if m.group("future") and not _LAST.search(text[: m.start()]):
             found.append(_Cue("time", 1.5, m.start(), m.end()))
     return found
+
+
+def _checked(kind: str, weight: float, m: re.Match[str], text: str) -> _Cue | None:
+    """The cue m, reweighed by its context, or None when the grammar says it looks back."""
+    after, before = text[m.end() :], text[: m.start()]
+    if kind in {"future", "would", "maybe", "oblige"} and _PERFECT.match(after):
+        return None  # "would have gone": a past that did not happen
+    if _HAD.search(before):
+        return None  # "had planned to", "had been expected to": over by now
+    if kind == "oblige" and _PAST_AUX.search(before):
+        return None  # "did not need to": a past obligation
+    if kind == "would" and _PREFERENCE.match(after):
+        return None  # "would rather": a preference, not a plan
+    if kind == "future" and _NOUN_WILL.search(before):
+        return None  # "the will of the people"
+    if kind == "maybe" and m.group(0) == "May" and before.strip():
+        return None  # the month
+    if kind == "would" and not _reported(text, m.start()):
+        if not _HAS_CONDITION.search(text):
+            return None  # narrative "would": habit or hypothesis in the past
+        weight = 2.0
+    if kind == "plan_noun" and _POSSESSIVE.search(before):
+        kind, weight = "plan", 3.0  # "their plans for": the actor's own plan
+    if kind == "plan" and _PERFORMATIVE.search(m.group(0)):
+        return None  # "I want to thank": said now, not planned
+    if kind == "plan" and _WEAK_INTENT.match(m.group(0)):
+        weight = 2.0
+    return _Cue(kind, weight, m.start(), m.end())
 
 
 def _reported(text: str, position: int) -> bool:
