@@ -10,9 +10,10 @@ attribution ("X said", "he added") trimmed, so it is always a verbatim span of t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefing.model import Document, NextStep, Sentence
 from briefing.outlook_words import (
@@ -37,7 +38,7 @@ SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
 EARLY_BONUS = 1.0  # news puts what matters first
 
 
-def _alt(words: list[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 
@@ -56,7 +57,7 @@ _CUES: list[tuple[str, float, re.Pattern[str]]] = [
         re.compile(rf"\b{_BE}\s+{_ADV}(?:{_alt(EXPECT_ADJ)})\s+to\s+{_VERB}", re.I),
     ),
     ("plan", 2.5, re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?to\s+(?!blame\b){_VERB}", re.I)),
-    ("plan", 3.0, re.compile(rf"\b(?:{_alt(INTENT_VERBS)})\s+(?:not\s+)?to\s+{_VERB}", re.I)),
+    ("intent", 3.0, re.compile(rf"\b(?:{_alt(INTENT_VERBS)})\s+(?:not\s+)?to\s+{_VERB}", re.I)),
     (
         "noun",
         1.0,
@@ -190,7 +191,7 @@ _NOUN_WILL = re.compile(
 _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|del|da)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*"
 )
-_FIRM = {"future", "plan", "would"}
+_FIRM = {"future", "plan", "intent", "would"}
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
 _POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+(?:new\s+)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
@@ -201,6 +202,7 @@ _CLAUSE_MARK = re.compile(
 )
 _FORWARD = {
     "plan_noun",
+    "intent",
     "future",
     "plan",
     "expected",
@@ -321,7 +323,9 @@ def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
         band = min(cue.weight, 1.5)
     if _PAST_BE.match(text[cue.start : cue.end]):
         band -= 0.5  # "was expected to": may be over by now
-    if cue.kind in {"plan", "expected"} and _NEGATED.search(text, max(0, cue.start - 15), cue.end):
+    if cue.kind in {"plan", "intent", "expected"} and _NEGATED.search(
+        text, max(0, cue.start - 15), cue.end
+    ):
         band -= 1.0  # "no one is planning to": nothing is to happen
     return band
 
@@ -329,7 +333,11 @@ def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
 def _cues(text: str) -> list[_Cue]:
     """Forward-looking cues of a sentence, with the grammar checks that rule some out."""
     found: list[_Cue] = []
+    present = set(_WORD.findall(text.lower()))
     for kind, weight, pattern in _CUES:
+        needed = _NEEDS.get(kind)
+        if needed is not None and not needed & present:
+            continue  # a quick word test spares most sentences the long alternations
         for m in pattern.finditer(text):
             cue = _checked(kind, weight, m, text)
             if cue is not None:
@@ -361,18 +369,46 @@ def _checked(kind: str, weight: float, m: re.Match[str], text: str) -> _Cue | No
         weight = 2.0
     if kind == "plan_noun" and _POSSESSIVE.search(before):
         kind, weight = "plan", 3.0  # "their plans for": the actor's own plan
-    if kind == "plan" and _PERFORMATIVE.search(m.group(0)):
+    if kind == "intent" and _PERFORMATIVE.search(m.group(0)):
         return None  # "I want to thank": said now, not planned
-    if kind == "plan" and _WEAK_INTENT.match(m.group(0)):
+    if kind == "intent" and _WEAK_INTENT.match(m.group(0)):
         weight = 2.0
     return _Cue(kind, weight, m.start(), m.end())
+
+
+_WORD = re.compile(r"[a-z]+")
+# Words one of which a sentence must hold for a kind of cue to be looked for at all.
+_NEEDS: dict[str, frozenset[str]] = {
+    "expected": frozenset(EXPECT_ADJ),
+    "intent": frozenset(INTENT_VERBS),
+    "noun": frozenset(INTENT_NOUNS),
+    "call": frozenset((*CALL_VERBS, *ASK_VERBS, "let", "us")),
+    "pending": frozenset(
+        ("yet", "remain", "remains", "still", "be", "unclear", "undecided", "pending", "unresolved")
+    ),
+    "deliberate": frozenset((*DELIBERATE, "looking", "talks")),
+    "proceeding": frozenset(PROCEEDINGS),
+    "ahead": frozenset(("ahead",)),
+}
+
+
+@lru_cache(maxsize=64)
+def _reports(text: str) -> tuple[re.Match[str], ...]:
+    """Reporting verbs of a sentence ("said", "told reporters that"), found once per sentence."""
+    if not _REPORT_WORDS & set(_WORD.findall(text.lower())):
+        return ()
+    return tuple(_REPORT.finditer(text))
+
+
+_REPORT_WORDS = frozenset(REPORTING)
 
 
 def _reported(text: str, position: int) -> bool:
     """Whether a reporting or thinking verb comes before position: "said he would"."""
     return any(
         m.end() <= position and not _INFINITIVE.search(text, 0, m.start())
-        for m in _REPORT.finditer(text, 0, position)
+        for m in _reports(text)
+        if m.start() < position
     )
 
 
@@ -402,7 +438,7 @@ def _clause_start(text: str, cue: int) -> int:
         at = text.rfind(mark, start, cue)
         if at >= 0:
             start = at + len(mark)
-    for m in _REPORT.finditer(text, start, cue):
+    for m in (m for m in _reports(text) if m.start() >= start and m.end() <= cue):
         if m.group(0).lower().startswith("according"):
             comma = text.find(",", m.end(), cue)
             if comma >= 0:
@@ -474,7 +510,7 @@ class _Names:
 
     def speaker(self, text: str, start: int) -> str | None:
         """The name right before a reporting verb that ends where the clause starts."""
-        for m in _REPORT.finditer(text, 0, start):
+        for m in (m for m in _reports(text) if m.end() <= start):
             if text[m.end() : start].strip() or _INFINITIVE.search(text, 0, m.start()):
                 continue
             head = text[: m.start()].split()[-6:]
