@@ -33,6 +33,7 @@ from briefing.outlook_words import (
 )
 
 MIN_WORDS = 3
+MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
 SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
 SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
 EARLY_BONUS = 1.0  # news puts what matters first
@@ -50,7 +51,7 @@ _PAST_BE = re.compile(r"^(?:was|were)\b", re.I)
 # Each cue: (kind, base weight, pattern). The kind decides the rank band (see _score).
 _CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ("future", 3.0, re.compile(r"\b(?:will|shall|won['’]t|wo\s+n['’]t)\b(?!\s+of\b)", re.I)),
-    ("future", 3.0, re.compile(r"\w['’]ll\b", re.I)),
+    ("contraction", 3.0, re.compile(r"\w['’]ll\b", re.I)),
     (
         "expected",
         2.0,
@@ -158,6 +159,11 @@ _TIME = re.compile(
     rf"\b(?:(?P<prep>at|on|by|until|till|before|from|in|within|during)\s+)?"
     rf"(?:the\s+end\s+of\s+)?(?:(?P<future>(?i:{_FUTURE_TIME}))|(?P<point>{_POINT_TIME}))",
 )
+_TIME_HINT = re.compile(
+    rf"\d|noon|midnight|next|coming|later|tomorrow|today|tonight|soon|shortly|future|this|"
+    rf"{_MONTH}|{_DAY}|(?i:\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
+    rf"nine|ten|several|few)\b)"
+)
 _LAST = re.compile(r"\b(?:last|past|previous|ago|earlier)\s*$", re.I)
 
 _REPORT = re.compile(
@@ -233,7 +239,7 @@ class _Cue:
 
 
 def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextStep]:
-    """Forward-looking statements of doc, most important first, at most one per sentence.
+    """Forward-looking statements of doc, most important first, at most MAX_STEPS.
 
     `summary` holds the indices of the summary's sentences; their steps rank a little higher.
     With `doc.published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
@@ -243,14 +249,14 @@ def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextSt
     chosen = set(summary)
     total = max(1, len(doc.sentences))
     steps: list[NextStep] = []
-    previous_name: str | None = None
+    previous = ""
     for sentence in doc.sentences:
         bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
             1 - sentence.index / total
         )
-        for step in _steps_in(sentence, names, previous_name, published):
+        for step in _steps_in(sentence, names, previous, published):
             steps.append(replace(step, score=round(step.score + bonus, 4)))
-        previous_name = names.subject(sentence.text)
+        previous = sentence.text
     steps.sort(key=lambda s: (-s.score, s.sentence))
     return _without_repeats(steps)
 
@@ -259,6 +265,8 @@ def _without_repeats(steps: list[NextStep]) -> list[NextStep]:
     """Drop a step said again in other words; the fuller statement keeps the better rank."""
     kept: list[tuple[NextStep, set[str]]] = []
     for step in steps:
+        if len(kept) == MAX_STEPS:
+            break
         words = _content(step.text)
         for i, (other, other_words) in enumerate(kept):
             small, big = sorted((words, other_words), key=len)
@@ -276,7 +284,7 @@ def _content(text: str) -> set[str]:
 
 
 def _steps_in(
-    sentence: Sentence, names: _Names, previous_name: str | None, published: date | None
+    sentence: Sentence, names: _Names, previous: str, published: date | None
 ) -> list[NextStep]:
     """The best step of a sentence, and a second one when its clause is separate."""
     text = sentence.text
@@ -291,7 +299,7 @@ def _steps_in(
             continue
         when_match = _time_in(clause, cue.start - start)
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
-        who = names.actor(text, start, verb, previous_name)
+        who = names.actor(text, start, verb, previous)
         score = _band(cue, text, clause, when_match is not None, who is not None)
         if score < 1.0:
             continue
@@ -334,15 +342,16 @@ def _cues(text: str) -> list[_Cue]:
     """Forward-looking cues of a sentence, with the grammar checks that rule some out."""
     found: list[_Cue] = []
     present = set(_WORD.findall(text.lower()))
-    for kind, weight, pattern in _CUES:
-        needed = _NEEDS.get(kind)
+    for name, weight, pattern in _CUES:
+        kind = "future" if name == "contraction" else name
+        needed = _NEEDS.get(name)
         if needed is not None and not needed & present:
             continue  # a quick word test spares most sentences the long alternations
         for m in pattern.finditer(text):
             cue = _checked(kind, weight, m, text)
             if cue is not None:
                 found.append(cue)
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text) if _NEEDS["time"] & present else ():
         if m.group("future") and not _LAST.search(text[: m.start()]):
             found.append(_Cue("time", 1.5, m.start(), m.end()))
     return found
@@ -379,6 +388,16 @@ def _checked(kind: str, weight: float, m: re.Match[str], text: str) -> _Cue | No
 _WORD = re.compile(r"[a-z]+")
 # Words one of which a sentence must hold for a kind of cue to be looked for at all.
 _NEEDS: dict[str, frozenset[str]] = {
+    "future": frozenset(("will", "shall", "won", "wo")),
+    "contraction": frozenset(("ll",)),
+    "plan": frozenset(("is", "are")),
+    "plan_noun": frozenset(
+        ("plan", "plans", "proposal", "proposals", "pledge", "pledges", "promise", "promises")
+    ),
+    "oblige": frozenset(("should", "must", "ought", "need", "needs", "has", "have", "got")),
+    "would": frozenset(("would",)),
+    "maybe": frozenset(("could", "might", "may")),
+    "time": frozenset(("next", "coming", "later", "tomorrow", "future", "now", "time")),
     "expected": frozenset(EXPECT_ADJ),
     "intent": frozenset(INTENT_VERBS),
     "noun": frozenset(INTENT_NOUNS),
@@ -465,6 +484,8 @@ def _time_in(clause: str, cue: int) -> re.Match[str] | None:
     A day or date before the cue belongs to the report ("on Monday highlighted plans"), so only
     one after it counts; "next week" and the like count anywhere.
     """
+    if not _TIME_HINT.search(clause):
+        return None
     for m in _TIME.finditer(clause):
         if _LAST.search(clause[: m.start()]) or (m.group("point") and m.start() < cue):
             continue
@@ -489,7 +510,7 @@ class _Names:
             for m in re.finditer(r"(?<=[\w,;:] )[A-Z][\w'’-]*", sentence.text):
                 self.inner.add(_bare(m.group(0)))
 
-    def actor(self, text: str, start: int, verb: int, previous: str | None) -> str | None:
+    def actor(self, text: str, start: int, verb: int, previous: str) -> str | None:
         """Who acts in the clause text[start:verb]: its named subject, or what a pronoun means."""
         mark = _CLAUSE_MARK.match(text, start, verb)
         if mark and text[mark.end() : verb].strip():
@@ -506,7 +527,7 @@ class _Names:
             return speaker  # "Zelenskyy said he would": the speaker
         if pronoun.group(1).lower() in {"i", "we"} or self.find(text[:start], True):
             return None  # a quote's "I", or several people it could be
-        return previous
+        return self.subject(previous)
 
     def speaker(self, text: str, start: int) -> str | None:
         """The name right before a reporting verb that ends where the clause starts."""
@@ -547,7 +568,10 @@ class _Names:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word.strip(".,;:\"'“”‘’"))
+    return _POSSESSIVE_END.sub("", word.strip(".,;:\"'“”‘’"))
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
