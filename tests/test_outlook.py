@@ -193,7 +193,27 @@ def test_any_text_gives_verbatim_steps(text: str) -> None:
         assert step.text in doc.sentences[step.sentence].text
 
 
-WORDS = "will would said if later next week he plans to by March is expected the , \" . ?".split()
+WORDS = [
+    "will",
+    "would",
+    "said",
+    "if",
+    "later",
+    "next",
+    "week",
+    "he",
+    "plans",
+    "to",
+    "by",
+    "March",
+    "is",
+    "expected",
+    "the",
+    ",",
+    '"',
+    ".",
+    "?",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -212,6 +232,9 @@ def test_long_document_is_fast() -> None:
     )
     doc = make_document(base * 2200)
     assert len(doc.sentences) >= 6000
-    start = time.perf_counter()
-    find_next_steps(doc)
-    assert time.perf_counter() - start < 2.0
+    timings = []
+    for _ in range(2):  # the better of two runs, so a busy machine does not fail it
+        start = time.perf_counter()
+        find_next_steps(doc)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 2.0  # linear; a quadratic pass over 6,600 sentences takes minutes
