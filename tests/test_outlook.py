@@ -194,6 +194,7 @@ def test_any_text_gives_verbatim_steps(text: str) -> None:
 
 
 WORDS = [
+]
     "will",
     "would",
     "said",
