@@ -194,7 +194,6 @@ def test_any_text_gives_verbatim_steps(text: str) -> None:
 
 
 WORDS = [
-]
     "will",
     "would",
     "said",
