@@ -1,0 +1,240 @@
+"""Next steps: one test per form that must be found and per thing that must be left out."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.model import NextStep
+from briefing.outlook import find_next_steps
+from briefing.text import make_document
+
+
+def steps(text: str, published: str | None = None) -> list[NextStep]:
+    return find_next_steps(make_document(text, published=published))
+
+
+def only(text: str, published: str | None = None) -> NextStep:
+    found = steps(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- forms that are next steps
+
+
+def test_scheduled_event_with_clock_time() -> None:
+    step = only("A statement said Mayor Ann Holt would address reporters at 3 p.m. EST.")
+    assert step.text == "Mayor Ann Holt would address reporters at 3 p.m. EST"
+    assert step.who == "Ann Holt"
+    assert step.when == "3 p.m. EST"
+
+
+def test_plan_to() -> None:
+    step = only("The Zorvan Company plans to open a second factory.")
+    assert step.text == "The Zorvan Company plans to open a second factory"
+    assert step.who == "Zorvan Company"
+
+
+def test_intends_to_resolves_pronoun_to_speaker() -> None:
+    step = only("Minister Lena Park said she intends to resign.")
+    assert step.text == "she intends to resign"
+    assert step.who == "Lena Park"
+
+
+def test_reported_future_would() -> None:
+    step = only("Senator Tom Ruiz said he would consider cutting the fund.")
+    assert step.text == "he would consider cutting the fund"
+    assert step.who == "Tom Ruiz"
+
+
+def test_conditional_promise() -> None:
+    step = only('"If the river floods, then we will send the boats," the chief said.')
+    assert step.text == "If the river floods, then we will send the boats"
+
+
+def test_pending_decision_later() -> None:
+    step = only('"The fee question is hard, it will be settled later," he said.')
+    assert step.text == "it will be settled later"
+    assert step.when == "later"
+
+
+def test_deadline_by_month() -> None:
+    step = only("The council must publish the audit by March.")
+    assert step.text == "The council must publish the audit by March"
+    assert step.when == "by March"
+
+
+def test_is_due_to() -> None:
+    step = only("The new bridge is due to open next month.")
+    assert step.when == "next month"
+    assert "is due to open" in step.text
+
+
+def test_expected_outcome() -> None:
+    step = only("Prices are expected to fall.")
+    assert step.text == "Prices are expected to fall"
+
+
+def test_open_call_for_action() -> None:
+    step = only("Local groups urged residents to boycott the new toll road.")
+    assert "urged residents to boycott the new toll road" in step.text
+
+
+def test_still_open_is_pending() -> None:
+    step = only("The coach said the choice of captain was still wide open.")
+    assert step.text == "the choice of captain was still wide open"
+
+
+def test_attribution_after_quote_is_trimmed() -> None:
+    step = only('"We will rebuild the school," the governor added.')
+    assert step.text == "We will rebuild the school"
+
+
+# ---------------------------------------------------------------- what is left out
+
+
+def test_past_action_is_not_a_step() -> None:
+    assert steps("The company opened a second factory in 2019. It hired 40 workers.") == []
+
+
+def test_would_have_is_not_a_step() -> None:
+    assert steps("She said the team would have won with a full squad.") == []
+
+
+def test_narrative_would_is_not_a_step() -> None:
+    assert steps("As a boy he would walk to the river every morning.") == []
+
+
+def test_question_is_not_a_step() -> None:
+    assert steps("Will the council publish the audit next week?") == []
+
+
+def test_had_planned_is_not_a_step() -> None:
+    assert steps("The firm had planned to open a shop, but the deal fell through.") == []
+
+
+def test_will_as_a_noun_is_not_a_step() -> None:
+    assert steps("It was the will of the people.") == []
+
+
+def test_performative_want_is_not_a_step() -> None:
+    assert steps('"I want to thank my family," she said.') == []
+
+
+def test_article_without_steps_is_empty() -> None:
+    assert steps("The mayor opened the bridge. Crowds cheered as the band played.") == []
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def test_scheduled_before_plan_before_expected() -> None:
+    text = (
+        "Prices are expected to rise. "
+        "The Orla Group plans to cut jobs. "
+        "Chief executive Mia Stone will speak at 9 a.m. GMT."
+    )
+    assert [s.sentence for s in steps(text)] == [2, 1, 0]
+
+
+def test_summary_sentence_ranks_first_among_equals() -> None:
+    doc = make_document("Prices are expected to rise. Rents are expected to fall.")
+    assert [s.sentence for s in find_next_steps(doc, {1})] == [1, 0]
+
+
+def test_same_step_twice_is_listed_once() -> None:
+    text = (
+        "Ann Holt said the border question would be resolved later. "
+        '"It will be resolved later," she said.'
+    )
+    found = steps(text)
+    assert len(found) == 1
+    assert found[0].text == "the border question would be resolved later"
+
+
+# ---------------------------------------------------------------- anchoring relative days
+
+
+def test_weekday_is_anchored_with_publication_date() -> None:
+    # 2022-02-17 is a Thursday; the coming Tuesday is 2022-02-22.
+    step = only("The board will vote on Tuesday.", published="2022-02-17")
+    assert step.when == "Tuesday (2022-02-22)"
+
+
+def test_weekday_is_left_as_written_without_publication_date() -> None:
+    assert only("The board will vote on Tuesday.").when == "Tuesday"
+
+
+def test_tomorrow_and_next_week_are_anchored() -> None:
+    assert only("The board will vote tomorrow.", "2022-02-17").when == "tomorrow (2022-02-18)"
+    step = only("The board will vote next week.", "2022-02-17")
+    assert step.when == "next week (2022-02-21 to 2022-02-27)"
+
+
+def test_same_weekday_as_publication_is_ambiguous() -> None:
+    assert only("The board will vote on Thursday.", "2022-02-17").when == "Thursday"
+
+
+def test_day_and_month_get_the_next_year_they_can() -> None:
+    assert only("The board will vote on 3 January.", "2022-02-17").when == "3 January (2023-01-03)"
+
+
+# ---------------------------------------------------------------- robustness and speed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_gives_verbatim_steps(text: str) -> None:
+    doc = make_document(text)
+    for step in find_next_steps(doc):
+        assert step.text in doc.sentences[step.sentence].text
+
+
+WORDS = [
+    "will",
+    "would",
+    "said",
+    "if",
+    "later",
+    "next",
+    "week",
+    "he",
+    "plans",
+    "to",
+    "by",
+    "March",
+    "is",
+    "expected",
+    "the",
+    ",",
+    '"',
+    ".",
+    "?",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "Ann", "Holt", "Tuesday"]), max_size=40))
+def test_word_salad_gives_verbatim_steps(words: list[str]) -> None:
+    doc = make_document(" ".join(words), published="2022-02-17")
+    for step in find_next_steps(doc):
+        assert step.text
+        assert step.text in doc.sentences[step.sentence].text
+
+
+def test_long_document_is_fast() -> None:
+    base = (
+        "The Orla Group plans to cut jobs next week. Its chief, Mia Stone, said on Monday that "
+        'talks had failed. "We will appeal if the court rules against us," she added. '
+    )
+    doc = make_document(base * 2200)
+    assert len(doc.sentences) >= 6000
+    timings = []
+    for _ in range(2):  # the better of two runs, so a busy machine does not fail it
+        start = time.perf_counter()
+        find_next_steps(doc)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 2.0  # linear; a quadratic pass over 6,600 sentences takes minutes
