@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -225,16 +223,14 @@ def test_word_salad_gives_verbatim_steps(words: list[str]) -> None:
         assert step.text in doc.sentences[step.sentence].text
 
 
-def test_long_document_is_fast() -> None:
+def test_long_document_keeps_at_most_ten_distinct_steps() -> None:
+    # Speed is measured in bench/rank_speed.py; here the cap and the near-repeat merging.
     base = (
         "The Orla Group plans to cut jobs next week. Its chief, Mia Stone, said on Monday that "
         'talks had failed. "We will appeal if the court rules against us," she added. '
     )
     doc = make_document(base * 2200)
     assert len(doc.sentences) >= 6000
-    timings = []
-    for _ in range(2):  # the better of two runs, so a busy machine does not fail it
-        start = time.perf_counter()
-        find_next_steps(doc)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 2.0  # linear; a quadratic pass over 6,600 sentences takes minutes
+    steps = find_next_steps(doc)
+    assert 1 <= len(steps) <= 10
+    assert len({s.text for s in steps}) == len(steps)
