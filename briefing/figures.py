@@ -646,10 +646,8 @@ def context_of(toks: list[Tok], text: str, first: int, num_end: int, end: int) -
             before -= 1  # "Noah, 31,": the name before the comma
         while before > 0 and in_clause(toks[before - 1]) and first - before < 5:
             before -= 1
-    start = num_end
-    if low(toks, start) == "of" and start + 1 < end:
-        start += 1  # "tens of thousands of soldiers": what it counts starts at "soldiers"
-    begin = toks[start].start if start < end and before == first else toks[before].start
+    # The context always holds the figure itself, so the page can show it in its own phrase.
+    begin = toks[before].start
     stop = toks[after - 1].end if after > 0 else len(text)
     return text[begin:stop].strip()
 

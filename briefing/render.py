@@ -45,8 +45,12 @@ def actor_line(a: Actor) -> tuple[str, str]:
     return a.name, desc
 
 
-def figure_line(f: Figure) -> tuple[str, str]:
-    return f.text, f.context if f.context and f.context.lower() != f.text.lower() else ""
+def figure_parts(f: Figure) -> tuple[str, str, str]:
+    """The figure in its phrase: (words before, the figure, words after)."""
+    at = f.context.find(f.text)
+    if at < 0:
+        return "", f.text, f" — {f.context}" if f.context else ""
+    return f.context[:at], f.text, f.context[at + len(f.text) :]
 
 
 def step_line(s: NextStep) -> tuple[str, str]:
@@ -76,7 +80,7 @@ def to_markdown(b: Briefing) -> str:
     sections: list[tuple[str, list[str]]] = [
         ("Summary", [e(clip(t)) for t in summary_rest(b)]),
         ("Key actors", [_pair(e, *actor_line(a)) for a in b.actors]),
-        ("Key figures", [_pair(e, *figure_line(f)) for f in b.figures]),
+        ("Key figures", [_figure_md(e, f) for f in b.figures]),
         ("Next steps", [_step_md(e, s) for s in b.next_steps]),
     ]
     for heading, items in sections:
@@ -88,6 +92,16 @@ def to_markdown(b: Briefing) -> str:
 
 def _pair(e: Callable[[str], str], head: str, tail: str) -> str:
     return f"**{e(head)}** — {e(clip(tail))}" if tail else f"**{e(head)}**"
+
+
+def _figure_md(e: Callable[[str], str], f: Figure) -> str:
+    before, figure, after = figure_parts(f)
+    out = f"**{e(figure)}**"
+    if before.strip():
+        out = e(before) + (" " if before[-1].isspace() else "") + out
+    if after.strip():
+        out += (" " if after[0].isspace() else "") + e(after)
+    return out
 
 
 def _step_md(e: Callable[[str], str], s: NextStep) -> str:
@@ -106,7 +120,7 @@ def to_text(b: Briefing, width: int = 72) -> str:
     sections = [
         ("SUMMARY", [clip(t) for t in summary_rest(b)]),
         ("KEY ACTORS", [_join(*actor_line(a)) for a in b.actors]),
-        ("KEY FIGURES", [_join(*figure_line(f)) for f in b.figures]),
+        ("KEY FIGURES", ["".join(figure_parts(f)).strip() for f in b.figures]),
         ("NEXT STEPS", [_step_text(s) for s in b.next_steps]),
     ]
     for heading, items in sections:

@@ -208,7 +208,13 @@ def test_participle_after_those() -> None:
 
 def test_context_says_what_it_counts() -> None:
     f = one("The army moved 9,000 tanks along the northern border.")
-    assert f.context.startswith("tanks along the northern border")
+    assert f.context == "9,000 tanks along the northern border"
+
+
+def test_context_holds_the_figure_verbatim() -> None:
+    f = one("Officials said an estimated 40,000 people had fled the coast.")
+    assert f.text in f.context
+    assert f.context in "Officials said an estimated 40,000 people had fled the coast."
 
 
 def test_context_before_when_nothing_follows() -> None:
