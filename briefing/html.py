@@ -53,12 +53,12 @@ TEXT_PAIRS = (
 )
 
 
-class _EscapeMoreChars(markdown.Extension):
+class _EscapeMoreChars(markdown.Extension):  # type: ignore[misc]  # markdown is untyped
     """Let `\\|`, `\\~` and `\\=` (which escape_md writes for other Markdown flavours) render as
     the bare character instead of keeping the backslash, as Python-Markdown's tables extension
     does for `|`."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # the name is Markdown's API
         md.ESCAPED_CHARS.extend(c for c in "|~=" if c not in md.ESCAPED_CHARS)
 
 
@@ -75,7 +75,8 @@ def _templates() -> Environment:
 def markdown_to_html(md_text: str) -> str:
     """HTML fragment of the Markdown briefing. Article text in it is already escaped by
     escape_md, so Python-Markdown can only make the elements the briefing layout writes."""
-    return markdown.markdown(md_text, extensions=[_EscapeMoreChars()], output_format="html")
+    html: str = markdown.markdown(md_text, extensions=[_EscapeMoreChars()], output_format="html")
+    return html
 
 
 def email_css() -> str:
@@ -85,7 +86,7 @@ def email_css() -> str:
 
 def to_html(b: Briefing) -> str:
     """The briefing as a complete, self-contained HTML e-mail document."""
-    body = Markup(markdown_to_html(to_markdown(b)))  # noqa: S704 (escaped upstream, see above)
+    body = Markup(markdown_to_html(to_markdown(b)))  # escaped upstream, see above
     page = _templates().get_template("email.html").render(
         lang=LANG,
         title=b.title,

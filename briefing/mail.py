@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import smtplib
 import ssl
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 
 from briefing.html import to_html
 from briefing.model import Briefing, BriefingError
@@ -26,9 +27,10 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 def check_address(addr: str) -> str:
     """The address as given, or BriefingError when it is not a single mailbox."""
-    name, mailbox = parseaddr(addr, strict=True)
-    # CR/LF would let an address add headers of its own; parseaddr alone does not catch it.
-    if "\r" in addr or "\n" in addr or "@" not in mailbox or mailbox.startswith("@"):
+    found = getaddresses([addr])
+    mailbox = found[0][1] if len(found) == 1 else ""
+    # CR/LF would let an address add headers of its own; getaddresses alone does not catch it.
+    if "\r" in addr or "\n" in addr or not re.fullmatch(r"[^@\s]+@[^@\s]+", mailbox):
         raise BriefingError(f"not an e-mail address: {addr!r}")
     return addr
 
@@ -54,6 +56,8 @@ def make_message(
     # long lines) and leaves the text readable in the raw message.
     msg.set_content(to_text(b), charset="utf-8", cte="quoted-printable")
     msg.add_alternative(to_html(b), subtype="html", charset="utf-8", cte="quoted-printable")
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # add_alternative copies it into the part; it belongs on top
     return msg
 
 
@@ -85,15 +89,15 @@ def smtp_password(user: str) -> str:
 
 def send(
     msg: EmailMessage,
-    smtp: str,
+    host: str,
+    port: int,
     *,
     starttls: bool = False,
     user: str | None = None,
     password: str | None = None,
     tls_context: ssl.SSLContext | None = None,
 ) -> None:
-    """Send msg through the SMTP server at 'HOST:PORT'. Failures raise a one-line BriefingError."""
-    host, port = parse_smtp(smtp)
+    """Send msg through the SMTP server host:port. Failures raise a one-line BriefingError."""
     if not msg["To"]:
         raise BriefingError("no recipient: give --to")
     if user and not starttls and host not in LOCAL_HOSTS:
