@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from briefing.model import Briefing
-from briefing.render import clip, to_markdown
+from briefing.render import CONTROL, clip, to_markdown
 
 LANG = "en"
 PREHEADER_WORDS = 30
@@ -54,12 +54,12 @@ TEXT_PAIRS = (
 
 
 class _EscapeMoreChars(markdown.Extension):  # type: ignore[misc]  # markdown is untyped
-    """Let `\\|`, `\\~` and `\\=` (which escape_md writes for other Markdown flavours) render as
-    the bare character instead of keeping the backslash, as Python-Markdown's tables extension
-    does for `|`."""
+    """Let `\\|` and `\\~` (which escape_md writes for other Markdown flavours) render as the
+    bare character instead of keeping the backslash, as Python-Markdown's tables extension does
+    for `|`."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # the name is Markdown's API
-        md.ESCAPED_CHARS.extend(c for c in "|~=" if c not in md.ESCAPED_CHARS)
+        md.ESCAPED_CHARS.extend(c for c in "|~" if c not in md.ESCAPED_CHARS)
 
 
 @cache
@@ -79,6 +79,11 @@ def markdown_to_html(md_text: str) -> str:
     return html
 
 
+def one_line(text: str) -> str:
+    """Text for <title> and the preheader, cleaned the way escape_md cleans the body."""
+    return " ".join(CONTROL.sub("", text).split())
+
+
 def email_css() -> str:
     """The CSS inlined on the elements (templates/email.css with the light palette)."""
     return _templates().get_template("email.css").render(c=LIGHT)
@@ -89,8 +94,8 @@ def to_html(b: Briefing) -> str:
     body = Markup(markdown_to_html(to_markdown(b)))  # escaped upstream, see above
     page = _templates().get_template("email.html").render(
         lang=LANG,
-        title=b.title,
-        preheader=clip(b.bottom_line, PREHEADER_WORDS),
+        title=one_line(b.title),
+        preheader=one_line(clip(b.bottom_line, PREHEADER_WORDS)),
         body=body,
         c=LIGHT,
         dark=DARK,
