@@ -106,4 +106,4 @@ def to_html(b: Briefing) -> str:
         load_remote_stylesheets=False,
         extra_css=email_css(),
     )
-    return str(inliner.inline(page))
+    return str(inliner.inline(page)) + "\n"

@@ -6,6 +6,7 @@ plain-text briefing first, the HTML briefing second (clients show the last part 
 
 from __future__ import annotations
 
+import base64
 import getpass
 import os
 import re
@@ -107,12 +108,25 @@ def send(
             if starttls:
                 server.starttls(context=tls_context or ssl.create_default_context())
             if user:
-                server.login(user, password if password is not None else smtp_password(user))
+                login(server, user, password if password is not None else smtp_password(user))
             server.send_message(msg)
     except smtplib.SMTPException as err:
         raise BriefingError(f"SMTP {host}:{port}: {_one_line(err)}") from None
     except OSError as err:  # refused, unknown host, timeout, TLS failure
         raise BriefingError(f"cannot reach SMTP server {host}:{port}: {_one_line(err)}") from None
+
+
+def login(server: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; smtplib sends only ASCII credentials, so others go by AUTH PLAIN in UTF-8,
+    as RFC 4616 defines it."""
+    if (user + password).isascii():
+        server.login(user, password)
+        return
+    server.ehlo_or_helo_if_needed()
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, reply = server.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _one_line(err: Exception) -> str:

@@ -279,5 +279,6 @@ def test_hostile_text_comes_out_as_visible_text(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), min_size=1).map("".join))
 def test_any_text_comes_out_as_visible_text(text: str) -> None:
-    assume(visible_text(text))  # an empty field leaves out its part of the line, and so its <strong>
+    # An empty field leaves out its part of a line, and so its <strong>: not comparable.
+    assume(visible_text(text))
     check_no_markup_from(text)
