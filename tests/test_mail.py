@@ -230,7 +230,12 @@ def test_password_is_asked_for_when_not_in_the_environment(
     article: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prompts: list[str] = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or "sésame")
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return "sésame"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
         code, err = run(
             ["send", article, "--to", "ann@example.com", "--smtp", f"127.0.0.1:{port}",
