@@ -140,14 +140,15 @@ def default_briefings() -> dict[str, Briefing]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else "")
     parser.add_argument("articles", nargs="*", help="article files (default: samples/*.txt)")
-    parser.add_argument("--out", default="bench/out/browser", help="folder for the outputs")
+    parser.add_argument("--out", help="folder for the outputs (default: a new temporary one)")
     args = parser.parse_args(argv)
     exe = find_chromium()
     if exe is None:
         print("no chromium on PATH (apt-get install chromium)", file=sys.stderr)
         return 2
-    out = Path(args.out)
+    out = Path(args.out or tempfile.mkdtemp(prefix="briefing-browser-"))
     out.mkdir(parents=True, exist_ok=True)
+    print(f"writing to {out}")
     todo = {Path(a).stem: brief_file(a) for a in args.articles} or default_briefings()
     problems = [p for name, b in todo.items() for p in check(exe, name, b, out)]
     print("\n".join(problems) or f"all {len(todo)} briefings: one page, no overflow")

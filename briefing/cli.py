@@ -65,8 +65,8 @@ def batch_parser() -> argparse.ArgumentParser:
 
 
 def add_address_options(parser: argparse.ArgumentParser, to_required: bool) -> None:
-    parser.add_argument("--from", dest="sender", help="From address (e-mail formats)")
-    parser.add_argument("--to", required=to_required, help="To address (e-mail formats)")
+    parser.add_argument("--from", dest="sender", metavar="ADDR", help="From address (eml, send)")
+    parser.add_argument("--to", required=to_required, metavar="ADDR", help="To address (eml, send)")
 
 
 def send_parser() -> argparse.ArgumentParser:
