@@ -13,12 +13,13 @@ from typing import NoReturn
 from briefing.batch import run_jsonl
 from briefing.compose import Options, make_briefing, warning_for
 from briefing.files import write_atomic
+from briefing.mail import PASSWORD_ENV, make_message, parse_smtp, send, to_eml
 from briefing.model import BriefingError
 from briefing.rank import ALGORITHMS
 from briefing.read import read_document
 from briefing.render import FORMATS, render
 
-COMMANDS = ("batch",)
+COMMANDS = ("batch", "send")
 SUFFIX = {"md": ".briefing.md", "json": ".briefing.json", "txt": ".briefing.txt",
           "html": ".briefing.html", "eml": ".briefing.eml"}
 
@@ -53,6 +54,7 @@ def brief_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file, or - for stdout "
                    "(default: INPUT.briefing.<format> next to the input; stdout for stdin)")
     p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
+    add_address_options(p, to_required=False)
     add_summary_options(p)
     return p
 
@@ -66,6 +68,28 @@ def batch_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("input", help="JSONL file of articles, or - for stdin")
     p.add_argument("--output", required=True, help="JSONL file to write")
+    add_summary_options(p)
+    return p
+
+
+def add_address_options(parser: argparse.ArgumentParser, to_required: bool) -> None:
+    parser.add_argument("--from", dest="sender", metavar="ADDR", help="From address (eml, send)")
+    parser.add_argument("--to", required=to_required, metavar="ADDR", help="To address (eml, send)")
+
+
+def send_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefing send",
+        description="Brief an article and send the briefing by e-mail (plain text and HTML). "
+        f"With --user, the password is read from ${PASSWORD_ENV} or asked for.",
+        epilog="example: briefing send article.txt --to me@example.org "
+        "--smtp smtp.example.org:587 --starttls --user me",
+    )
+    p.add_argument("input", help="article file (.txt), or - for stdin")
+    add_address_options(p, to_required=True)
+    p.add_argument("--smtp", required=True, metavar="HOST:PORT", help="SMTP server")
+    p.add_argument("--starttls", action="store_true", help="encrypt with STARTTLS")
+    p.add_argument("--user", help="SMTP login name")
     add_summary_options(p)
     return p
 
@@ -91,7 +115,11 @@ def run_brief(argv: list[str]) -> int:
     warning = warning_for(doc, options)
     if warning:
         print(warning, file=sys.stderr)
-    text = render(make_briefing(doc, options), args.format)
+    briefing = make_briefing(doc, options)
+    if args.format == "eml":  # render() has no addresses; the e-mail builder takes them
+        text = to_eml(briefing, sender=args.sender, to=args.to)
+    else:
+        text = render(briefing, args.format)
     target = output_path(args)
     if target is None:
         sys.stdout.write(text)
@@ -116,11 +144,25 @@ def run_batch(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
+def run_send(argv: list[str]) -> int:
+    args = send_parser().parse_args(argv)
+    host, port = parse_smtp(args.smtp)  # a typo fails before the article is read
+    msg = make_message(
+        make_briefing(read_document(args.input), options_from(args)),
+        sender=args.sender, to=args.to,
+    )
+    send(msg, host, port, starttls=args.starttls, user=args.user)
+    print(f"sent to {args.to} via {args.smtp}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv and argv[0] == "batch":
             return run_batch(argv[1:])
+        if argv and argv[0] == "send":
+            return run_send(argv[1:])
         return run_brief(argv)
     except BriefingError as err:
         print(f"briefing: error: {err}", file=sys.stderr)

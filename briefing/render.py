@@ -18,17 +18,27 @@ LINE_WORDS = 60
 FORMATS = ("md", "json", "txt", "html", "eml")
 
 # Markdown syntax that could turn article text into markup: inline markers anywhere, block
-# markers at the start of a line. "<" and "&" become entities so no raw HTML gets through.
+# markers at the start of the text (each item is one line, after "- " or "# "), the dot of an
+# ordered-list number, and closing hashes, which Python-Markdown strips from a heading ("C#").
+# "<" and "&" become entities so no raw HTML or entity gets through.
 _INLINE = re.compile(r"([\\`*_\[\]{}()!|~])")
-_BLOCK = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_BLOCK = re.compile(r"^([#+-])")
+_ORDERED = re.compile(r"^(\d+)\.")
+_CLOSING_HASHES = re.compile(r"#+$")
+# Control characters are never readable text; Python-Markdown also uses \x02 and \x03 inside.
+# (\x1c-\x1f are left to str.split, which counts them as whitespace.)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 def escape_md(text: str) -> str:
-    """Article text made safe to place in Markdown: it renders as exactly these characters."""
+    """Article text made safe to place in Markdown: it renders as exactly these characters
+    (whitespace collapsed to single spaces, control characters dropped)."""
+    text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = _BLOCK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return " ".join(text.split())  # no line breaks: one item, one line
+    text = _BLOCK.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\.", text)
+    return _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), text)
 
 
 def clip(text: str, limit: int = LINE_WORDS) -> str:
