@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from schema_check import errors, load_schema
-
 from briefing.cli import main
+from tests.schema_check import errors, load_schema
 
 ARTICLE = (
     "The council approved a new bridge on Monday. It will cost $12m, Mayor Ana Ruiz said. "

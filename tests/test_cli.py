@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from schema_check import errors, load_schema
 
 from briefing.cli import main
+from tests.schema_check import errors, load_schema
 
 SAMPLES = sorted(
     p for p in (Path(__file__).parent.parent / "samples").iterdir() if p.suffix in (".txt", ".md")

@@ -16,10 +16,10 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schema_check import errors, load_schema
 
 from briefing.model import Actor, Briefing, Figure, NextStep, Source, SummaryLine
 from briefing.render import render, to_dict, to_markdown, to_text
+from tests.schema_check import errors, load_schema
 
 GOLDEN = Path(__file__).parent / "golden"
 
