@@ -340,8 +340,9 @@ class Reporter:
             self.last = time.monotonic()
 
     def error(self, outcome: Outcome) -> None:
-        where = "" if outcome.where.endswith(outcome.id) else f" ({outcome.where})"
-        message = f"briefing: {outcome.id}{where}: {outcome.error}"
+        error = outcome.error or ""
+        known = outcome.where.endswith(outcome.id) or error.startswith(outcome.where)
+        message = f"briefing: {outcome.id}{'' if known else f' ({outcome.where})'}: {error}"
         if self.bar is not None:
             self.bar.console.print(message, markup=False, highlight=False)
         else:

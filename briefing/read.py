@@ -224,39 +224,53 @@ def document_from_markdown(md: str, *, name: str = "", id: str = "") -> Document
     """A Markdown note: the first `#` heading is the title; headings, list markers, links and
     emphasis are structure, so only their words reach the sentences."""
     meta, md = _front_matter(md)
-    title = meta.get("title")
-    paragraphs: list[str] = []
+    title, blocks = markdown_blocks(md)
+    return document_from_text(
+        "\n\n".join(blocks), name=name, id=id, title=meta.get("title") or title,
+        author=meta.get("author"), published=meta.get("date"),
+    )
+
+
+def markdown_blocks(md: str) -> tuple[str | None, list[str]]:
+    """The first level-1 heading, and the paragraphs and list items as plain text."""
+    title: str | None = None
+    blocks: list[str] = []
+    current: list[str] = []  # lines of the paragraph being read: soft breaks join them
+
+    def flush() -> None:
+        if current:
+            blocks.append(md_inline(" ".join(current)))
+            current.clear()
+
     lines = md.replace("\r\n", "\n").split("\n")
     in_code = False
     for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        heading = MD_HEADING.match(line)
+        setext = bool(current == [] and line.strip() and MD_SETEXT.match(following)
+                      and not MD_LIST.match(line))
         if MD_FENCE.match(line):
             in_code = not in_code
-            continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if in_code or MD_RULE.match(line) or MD_LINK_DEF.match(line) or MD_SETEXT.match(line):
-            paragraphs.append("")
-            continue
-        heading = MD_HEADING.match(line)
-        if heading or (line.strip() and MD_SETEXT.match(following) and not MD_LIST.match(line)):
-            level = len(heading.group(1)) if heading else (1 if "=" in following else 2)
-            words = md_inline(heading.group(2) if heading else line.strip())
-            if title is None and level == 1:
-                title = words
+            flush()
+        elif in_code:
+            continue  # code is not prose
+        elif heading or setext:
+            flush()
             # Section headings are signposts, not facts: they end a paragraph and are dropped.
-            paragraphs.append("")
-            continue
-        body = line.lstrip()
-        if body.startswith(">"):
-            body = body.lstrip("> ")
-        if MD_LIST.match(body):
-            paragraphs.append("")  # each list item stands alone
-            body = MD_LIST.sub("", body, count=1)
-        paragraphs.append(md_inline(body))
-    text = "\n".join(paragraphs)
-    return document_from_text(
-        text, name=name, id=id, title=title, author=meta.get("author"),
-        published=meta.get("date"),
-    )
+            level = len(heading.group(1)) if heading else (1 if "=" in following else 2)
+            if title is None and level == 1:
+                title = md_inline(heading.group(2) if heading else line.strip())
+        elif (not line.strip() or MD_RULE.match(line) or MD_LINK_DEF.match(line)
+              or MD_SETEXT.match(line)):
+            flush()
+        else:
+            body = re.sub(r"^\s*(?:>\s?)+", "", line).strip()
+            if MD_LIST.match(body):
+                flush()  # each list item stands alone
+                body = MD_LIST.sub("", body, count=1)
+            current.append(body)
+    flush()
+    return title, [b for b in blocks if b]
 
 
 def md_inline(text: str) -> str:
