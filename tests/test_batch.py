@@ -302,7 +302,7 @@ def kill_when(proc: subprocess.Popen[bytes], started: Callable[[], bool]) -> Non
 
 
 def test_killed_jsonl_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> None:
-    n = 1500
+    n = 300
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(n))
     out, clean = tmp_path / "out.jsonl", tmp_path / "clean.jsonl"
     proc = start_batch([str(src), "--output", str(out), "-j", "2"])
@@ -317,7 +317,7 @@ def test_killed_jsonl_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> None
 
 
 def test_killed_per_file_run_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
-    n = 400
+    n = 60
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(n))
     out, clean = tmp_path / "out", tmp_path / "clean"
     proc = start_batch([str(src), "--format", "json", "--output", str(out), "-j", "2"])
