@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import re
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -197,7 +199,7 @@ def ordered_map(
         for chunk in chunks:
             yield from work(chunk)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         try:
             for chunk in chunks:
@@ -213,6 +215,18 @@ def ordered_map(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def start_worker(parent: int) -> None:
+    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+
+
+def watch_parent(parent: int) -> None:
+    # A worker whose main process was killed (SIGKILL, out of memory) would otherwise wait
+    # for work forever: its siblings keep the task pipe open, so it never sees end-of-file.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

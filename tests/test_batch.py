@@ -87,7 +87,9 @@ def test_all_good_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().err.startswith("briefing: 3 done, 0 failed in ")
 
 
-def test_quiet_has_no_summary_but_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_has_no_summary_but_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", [*good_rows(2), "oops"])
     assert main(["batch", str(src), "--output", str(tmp_path / "o.jsonl"), "-q", "-j", "1"]) == 1
     err = capsys.readouterr().err
@@ -297,10 +299,27 @@ def kill_when(proc: subprocess.Popen[bytes], started: Callable[[], bool]) -> Non
     deadline = time.monotonic() + 30
     while not started() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if alive(pid)], "workers outlived their killed parent"
 
 
+def children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    try:  # a zombie (state Z) has exited; only its parent's bookkeeping is left
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_killed_jsonl_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> None:
     n = 300
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(n))
@@ -316,6 +335,7 @@ def test_killed_jsonl_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> None
     assert out.read_bytes() == clean.read_bytes()
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_killed_per_file_run_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
     n = 60
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(n))
