@@ -137,7 +137,8 @@ def open_input(spec: str) -> tuple[Iterator[Task], int | None, IO[str] | None]:
     if is_jsonl(spec):
         if spec == "-":
             return read_jsonl(sys.stdin), None, None
-        stream = open(spec, encoding="utf-8", errors="replace")  # noqa: SIM115 - caller closes
+        # utf-8-sig: a BOM some editors put first would otherwise spoil the first record.
+        stream = open(spec, encoding="utf-8-sig", errors="replace")  # noqa: SIM115 - caller closes
         return read_jsonl(stream), None, stream
     if not Path(spec).exists() and not glob.has_magic(spec):
         raise BriefingError(f"{spec}: no such file or folder")
@@ -408,6 +409,13 @@ def check_options(options: Options, jobs: int) -> None:
         raise BriefingError("--jobs must be at least 1")
 
 
+def check_output(spec: str, output: str, fmt: str) -> None:
+    if fmt != "jsonl" and output == "-":
+        raise BriefingError("one briefing file per input needs --output FOLDER, not stdout")
+    if spec != "-" and output != "-" and Path(output).resolve() == Path(spec).resolve():
+        raise BriefingError(f"{output}: is the input too; choose another output file")
+
+
 def run_batch(
     spec: str,
     output: str,
@@ -420,6 +428,7 @@ def run_batch(
 ) -> Summary:
     """Brief every input of spec (JSONL file, "-", folder or glob) into output."""
     check_options(options, jobs)
+    check_output(spec, output, fmt)
     tasks, total, stream = open_input(spec)
     try:
         sink: Sink = JsonlSink(output, resume) if fmt == "jsonl" else FileSink(output, fmt, resume)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -81,6 +82,17 @@ def test_jsonl_contract_ids_order_and_bad_records(
     assert "3 done, 4 failed" in err and "articles/s" in err
 
 
+def test_jsonl_from_stdin_with_a_bom(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(2))
+    src.write_bytes(b"\xef\xbb\xbf" + src.read_bytes())
+    assert main(["batch", str(src), "--output", str(tmp_path / "a.jsonl"), "-j", "1"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(src.read_text(encoding="utf-8-sig")))
+    assert main(["batch", "-", "--output", "-", "-j", "1"]) == 0
+    assert capsys.readouterr().out.encode() == (tmp_path / "a.jsonl").read_bytes()
+
+
 def test_all_good_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(3))
     assert main(["batch", str(src), "--output", str(tmp_path / "o.jsonl"), "-j", "1"]) == 0
@@ -147,6 +159,7 @@ def test_progress_bar_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         (["nothing-*.txt"], "no .txt, .md or .html file found"),
         (["in.jsonl", "--sentences", "0"], "--sentences must be at least 1"),
         (["in.jsonl", "--jobs", "0"], "--jobs must be at least 1"),
+        (["in.jsonl", "--output", "in.jsonl"], "is the input too"),
     ],
 )
 def test_usage_errors_exit_2_without_output(
@@ -155,10 +168,12 @@ def test_usage_errors_exit_2_without_output(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     write_jsonl(tmp_path / "in.jsonl", good_rows(2))
-    assert main(["batch", *args, "--output", "out.jsonl"]) == 2
+    before = (tmp_path / "in.jsonl").read_bytes()
+    assert main(["batch", "--output", "out.jsonl", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert not (tmp_path / "out.jsonl").exists()
+    assert (tmp_path / "in.jsonl").read_bytes() == before
 
 
 # ---------------------------------------------------------------- workers
