@@ -53,10 +53,11 @@ def brief_parser() -> argparse.ArgumentParser:
 def batch_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefing batch",
-        description="Brief many articles: a JSONL file (one {id, text, title?} object a line), "
-        "a folder of .txt/.md/.html files, or a glob. Writes a JSONL file of briefings (one "
-        '{id, ...} or {id, error} line per input, same order) or, with --format, one briefing '
-        "file per input into a folder. Exit status: 0 all done, 1 some inputs failed, 2 error.",
+        description="Brief many articles: a JSONL file (one {id, text, title?} object a line),\n"
+        "a folder of .txt/.md/.html files, or a glob. Writes a JSONL file of briefings\n"
+        "(one {id, ...} or {id, error} line per input, same order) or, with --format,\n"
+        "one briefing file per input into a folder.\n"
+        "Exit status: 0 all done, 1 some inputs failed, 2 error (nothing briefed).",
         epilog="examples:\n"
         "  briefing batch news.jsonl --output briefings.jsonl --sentences 3\n"
         "  briefing batch 'notes/*.md' --format md --output briefings/ --jobs 4\n"
