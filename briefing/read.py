@@ -38,21 +38,25 @@ URL = re.compile(r"^https?://", re.I)
 
 # ---------------------------------------------------------------- bytes to text
 def decode(data: bytes, name: str, declared: str | None = None) -> str:
-    """Bytes to text: a BOM, then a declared charset, then UTF-8, then Windows-1252 or a guess."""
+    """Bytes to text: a BOM, then UTF-8, then a declared charset, then Windows-1252 or a guess.
+
+    Valid UTF-8 wins over a declared charset: pages often declare ISO-8859-1 and serve UTF-8,
+    and non-ASCII text in a legacy encoding is almost never valid UTF-8 by accident."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decode_as(data, encoding, name)
     if b"\x00" in data[:4096]:
         raise BriefingError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     if declared:
         try:
             return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
-            pass  # pages often lie about their charset; fall back to detection
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode_legacy(data, name)
+            pass  # an unknown or wrong charset name: detect instead
+    return _decode_legacy(data, name)
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:

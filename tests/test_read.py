@@ -212,6 +212,12 @@ def test_encodings_are_decoded(tmp_path: Path, encoding: str, bom: bytes, text: 
     assert [s.text for s in doc.sentences] == [text, "The vote is next week."]
 
 
+def test_valid_utf8_wins_over_a_wrong_declared_charset() -> None:
+    page = MEALS.read_bytes().decode("cp1252").replace("windows-1252", "iso-8859-1")
+    doc = document_from_bytes(page.encode("utf-8"), "meals.html")
+    assert "€1.9 million a year — about 3% of the board’s budget" in doc.text
+
+
 def test_utf8_bom_does_not_reach_the_title(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes("Dam plan approved\nThe council approved the dam plan.\n".encode("utf-8-sig"))
