@@ -212,6 +212,14 @@ def test_encodings_are_decoded(tmp_path: Path, encoding: str, bom: bytes, text: 
     assert [s.text for s in doc.sentences] == [text, "The vote is next week."]
 
 
+def test_non_western_legacy_encoding_is_detected(tmp_path: Path) -> None:
+    text = ("Правительство объявило в понедельник о новых мерах поддержки для "
+            "переселенцев из восточных регионов страны.")
+    path = tmp_path / "kyiv.txt"
+    path.write_bytes(text.encode("cp1251"))
+    assert read_document(str(path)).sentences[0].text == text
+
+
 def test_valid_utf8_wins_over_a_wrong_declared_charset() -> None:
     page = MEALS.read_bytes().decode("cp1252").replace("windows-1252", "iso-8859-1")
     doc = document_from_bytes(page.encode("utf-8"), "meals.html")
