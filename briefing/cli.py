@@ -6,17 +6,18 @@ Exit codes: 0 success; 1 a batch finished but some records failed; 2 bad input o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from briefing.batch import run_jsonl
+from briefing import batch
 from briefing.compose import Options, make_briefing, warning_for
 from briefing.files import write_atomic
 from briefing.mail import PASSWORD_ENV, make_message, parse_smtp, send, to_eml
 from briefing.model import BriefingError
 from briefing.rank import ALGORITHMS
-from briefing.read import read_document
+from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
 
 COMMANDS = ("batch", "send")
@@ -62,12 +63,28 @@ def brief_parser() -> argparse.ArgumentParser:
 def batch_parser() -> argparse.ArgumentParser:
     p = Parser(
         prog="briefing batch",
-        description="Brief every article of a JSONL file (one {id, text, title?} object a "
-        "line) into a JSONL file of briefings, one a line, same ids, same order.",
-        epilog="example: briefing batch news.jsonl --output briefings.jsonl --sentences 3",
+        description="Brief many articles: a JSONL file (one {id, text, title?} object a line),\n"
+        "a folder of .txt/.md/.html files, or a glob. Writes a JSONL file of briefings\n"
+        "(one {id, ...} or {id, error} line per input, same order) or, with --format,\n"
+        "one briefing file per input into a folder.\n"
+        "Exit status: 0 all done, 1 some inputs failed, 2 error (nothing briefed).",
+        epilog="examples:\n"
+        "  briefing batch news.jsonl --output briefings.jsonl --sentences 3\n"
+        "  briefing batch 'notes/*.md' --format md --output briefings/ --jobs 4\n"
+        "  briefing batch news.jsonl --output briefings.jsonl --resume",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("input", help="JSONL file of articles, or - for stdin")
-    p.add_argument("--output", required=True, help="JSONL file to write")
+    p.add_argument("input", help="JSONL file, - for JSONL on stdin, folder, or glob pattern")
+    p.add_argument("--output", required=True,
+                   help="JSONL file to write (- for stdout), or a folder with --format")
+    p.add_argument("-f", "--format", default="jsonl", choices=("jsonl", *FORMATS),
+                   help="jsonl (default): one file of briefings; else one file per input")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: the number of cores, %(default)s)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs already briefed in --output (and keep what is there)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary line; errors are still reported")
     add_summary_options(p)
     return p
 
@@ -110,6 +127,8 @@ def output_path(args: argparse.Namespace) -> Path | None:
 
 def run_brief(argv: list[str]) -> int:
     args = brief_parser().parse_args(argv)
+    if is_url(args.input) and args.output is None:
+        args.output = "-"  # no folder next to a web page to write into
     doc = read_document(args.input)
     options = options_from(args)
     warning = warning_for(doc, options)
@@ -131,17 +150,11 @@ def run_brief(argv: list[str]) -> int:
 
 def run_batch(argv: list[str]) -> int:
     args = batch_parser().parse_args(argv)
-    options = options_from(args)
-    if args.input == "-":
-        done, failed = run_jsonl(sys.stdin, Path(args.output), options)
-    else:
-        path = Path(args.input)
-        if not path.is_file():
-            raise BriefingError(f"{args.input}: no such file")
-        with path.open(encoding="utf-8", errors="replace") as source:
-            done, failed = run_jsonl(source, Path(args.output), options)
-    print(f"{done} done, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+    summary = batch.run_batch(
+        args.input, args.output, options_from(args), fmt=args.format, jobs=args.jobs,
+        resume=args.resume, quiet=args.quiet,
+    )
+    return 1 if summary.failed else 0
 
 
 def run_send(argv: list[str]) -> int:
