@@ -14,7 +14,6 @@ from typing import NoReturn
 from briefing import batch
 from briefing.compose import Options, make_briefing, warning_for
 from briefing.files import write_atomic
-from briefing.mail import PASSWORD_ENV, make_message, parse_smtp, send, to_eml
 from briefing.model import BriefingError
 from briefing.rank import ALGORITHMS
 from briefing.read import is_url, read_document
@@ -48,10 +47,10 @@ def brief_parser() -> argparse.ArgumentParser:
         description="Turn a news article into a one-page briefing: bottom line, summary, "
         "key actors, key figures and next steps.",
         epilog="example: briefing samples/earthquake.txt -o - --format txt\n"
-        "other commands: briefing batch --help",
+        "other commands: briefing batch --help, briefing send --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("input", help="article file (.txt), or - for stdin")
+    p.add_argument("input", help="article: .txt, .md or .html file, http(s) URL, or - for stdin")
     p.add_argument("-o", "--output", help="output file, or - for stdout "
                    "(default: INPUT.briefing.<format> next to the input; stdout for stdin)")
     p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
@@ -95,14 +94,16 @@ def add_address_options(parser: argparse.ArgumentParser, to_required: bool) -> N
 
 
 def send_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    from briefing.mail import PASSWORD_ENV
+
+    p = Parser(
         prog="briefing send",
         description="Brief an article and send the briefing by e-mail (plain text and HTML). "
         f"With --user, the password is read from ${PASSWORD_ENV} or asked for.",
         epilog="example: briefing send article.txt --to me@example.org "
         "--smtp smtp.example.org:587 --starttls --user me",
     )
-    p.add_argument("input", help="article file (.txt), or - for stdin")
+    p.add_argument("input", help="article: .txt, .md or .html file, http(s) URL, or - for stdin")
     add_address_options(p, to_required=True)
     p.add_argument("--smtp", required=True, metavar="HOST:PORT", help="SMTP server")
     p.add_argument("--starttls", action="store_true", help="encrypt with STARTTLS")
@@ -136,6 +137,8 @@ def run_brief(argv: list[str]) -> int:
         print(warning, file=sys.stderr)
     briefing = make_briefing(doc, options)
     if args.format == "eml":  # render() has no addresses; the e-mail builder takes them
+        from briefing.mail import to_eml
+
         text = to_eml(briefing, sender=args.sender, to=args.to)
     else:
         text = render(briefing, args.format)
@@ -158,6 +161,8 @@ def run_batch(argv: list[str]) -> int:
 
 
 def run_send(argv: list[str]) -> int:
+    from briefing.mail import make_message, parse_smtp, send
+
     args = send_parser().parse_args(argv)
     host, port = parse_smtp(args.smtp)  # a typo fails before the article is read
     msg = make_message(
