@@ -1,12 +1,586 @@
-"""Who is involved: people, organizations, countries and groups, with roles, ranked."""
+"""Who is involved: people, organizations, countries and groups, with roles, ranked.
+
+No trained model: names are runs of capitalized words that sentence position does not explain,
+split from the titles before them ("Deputy Foreign Minister | Andrei Rudenko"), typed by their
+words (organisation heads, countries, places) and by what surrounds them (a role, "Mr", "in").
+Mentions of one actor are merged (surname, acronym, capital and demonym of a country), then
+ranked by how often, how early and where (summary sentences) the article names them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
-from briefing.model import Actor, Document
+from briefing import lexicon as lx
+from briefing.model import Actor, Document, Sentence
+
+# A word (with inner apostrophes or hyphens, "O'Brien", "Jean-Michel", but not a possessive
+# "'s"), dotted initials ("U.S."), a possessive, or any other single character.
+TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&]|[-’'](?!s\b)(?=[^\W_]))*|['’]s\b|\S", re.UNICODE
+)
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
+# Abbreviations that keep their full stop ("Det. Smith", "Acme Inc.").
+DOTTED = lx.HONORIFICS | lx.TITLES | frozenset("Jr Sr St Inc Corp Co Ltd".split())
+NAME_LINKS = frozenset({"of", "and", "&", "for"})
+DETERMINERS = frozenset("the a an his her their its our my your this that".split())
+MAX_MODIFIERS = 3  # lower-case words kept before a role noun ("foreign policy chief")
+MAX_ROLE_WORDS = 9  # longest appositive role ("the duty doctor at the fight")
+KINDS = ("person", "organization", "country", "group", "place")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name found in one sentence, before mentions are merged into actors."""
+
+    text: str  # verbatim span of the sentence
+    words: tuple[str, ...]
+    sentence: int
+    kind: str  # a KINDS value, or "" when only the other mentions can tell
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None  # the country this mention names, if any
+    link_only: bool = False  # a demonym or capital: counts for a country already named
+    person: bool = False  # a title, honorific or role says this is a person
+    locative: bool = False  # after "in", "at" ...: a location of events
+
+
+@dataclass
+class Cluster:
+    """Mentions of one actor while merging (internal)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    role_hint: str | None = None  # from a later "The premier said ..." sentence
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
 
 
 def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
     """Actors of doc, most important first. `summary` holds the indices of summary sentences."""
-    return []
+    sentences = [tokenize(s.text) for s in doc.sentences]
+    seen = case_evidence(sentences)
+    mentions: list[Mention] = []
+    described: list[tuple[int, str]] = []  # (sentence, role) of "The premier said ..."
+    for sentence, toks in zip(doc.sentences, sentences, strict=True):
+        mentions.extend(sentence_mentions(sentence, toks, seen))
+        role = definite_description(sentence.text, toks)
+        if role:
+            described.append((sentence.index, role))
+    clusters = merge(mentions)
+    add_described_roles(clusters, described)
+    actors = [to_actor(c) for c in clusters]
+    return rank([a for a in actors if a is not None], len(doc.sentences), summary)
+
+
+# ---------------------------------------------------------------- tokens and case evidence
+def tokenize(text: str) -> list[Token]:
+    """Tokens of a sentence with their offsets, so names are verbatim slices of the text."""
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        if text[end : end + 1] == "." and m.group() in DOTTED:
+            end += 1
+        out.append(Token(text[start:end], start, end))
+    return out
+
+
+@dataclass(frozen=True)
+class CaseEvidence:
+    """What the whole document says about a word's case, to read sentence-initial words."""
+
+    lower: frozenset[str]  # words seen in lower case
+    capital_inside: frozenset[str]  # capitalized words seen away from a sentence start
+
+
+def case_evidence(sentences: Iterable[list[Token]]) -> CaseEvidence:
+    lower: set[str] = set()
+    inside: set[str] = set()
+    for toks in sentences:
+        first = first_word(toks)
+        for i, t in enumerate(toks):
+            if t.text[:1].islower():
+                lower.add(t.text)
+            elif i != first and is_name_word(t.text):
+                inside.add(t.text)
+    return CaseEvidence(frozenset(lower), frozenset(inside))
+
+
+def first_word(toks: list[Token]) -> int:
+    """Index of the first word of a sentence (after opening quotes or brackets)."""
+    for i, t in enumerate(toks):
+        if t.text[:1].isalnum():
+            return i
+    return -1
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalized in every hyphen part ("Jean-Michel"), so "Kremlin-backed" is not one."""
+    return all(part[:1].isupper() for part in word.split("-") if part)
+
+
+# ---------------------------------------------------------------- mentions in one sentence
+def sentence_mentions(sentence: Sentence, toks: list[Token], seen: CaseEvidence) -> list[Mention]:
+    capital = capitalized(toks, seen)
+    out: list[Mention] = []
+    for run in runs(toks, capital):
+        mention = read_run(sentence, toks, run)
+        if mention is not None:
+            out.append(mention)
+    return share_plural_roles(sentence.text, toks, out)
+
+
+def capitalized(toks: list[Token], seen: CaseEvidence) -> list[bool]:
+    """Which tokens may be part of a name. A sentence's first word only with other evidence."""
+    flags = [is_name_word(t.text) and t.text[:1].isalpha() for t in toks]
+    first = first_word(toks)
+    if first >= 0 and flags[first]:
+        flags[first] = initial_is_name(toks, first, flags, seen)
+    return flags
+
+
+def initial_is_name(toks: list[Token], i: int, flags: list[bool], seen: CaseEvidence) -> bool:
+    word = toks[i].text
+    if word.lower() in lx.STOP or word in lx.NOT_ACTORS:
+        return False
+    if word in seen.capital_inside or lx.country_of(word) or word in lx.CAPITALS:
+        return True
+    if ACRONYM.match(word) or word in lx.TITLES or word in lx.HONORIFICS:
+        return True
+    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
+    followed = i + 1 < len(toks) and flags[i + 1]
+    return followed and word.lower() not in seen.lower
+
+
+def runs(toks: list[Token], capital: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of capitalized runs, joined over "of", "and", "del" ..."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not capital[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if capital[j]:
+                j += 1
+            elif j + 1 < len(toks) and capital[j + 1] and joins(toks, capital, i, j):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def joins(toks: list[Token], capital: list[bool], start: int, j: int) -> bool:
+    """May the lower-case word at j sit inside the name that began at start?"""
+    link = toks[j].text
+    if link in lx.PARTICLES:
+        return True
+    if link not in NAME_LINKS:
+        return False
+    right = j + 1
+    while right < len(toks) and capital[right]:
+        right += 1
+    right_words = [t.text for t in toks[j + 1 : right]]
+    if any(w in lx.ORG_HEADS for w in right_words):
+        return True  # "Natural Hazards Research and Applications Information Center"
+    left = toks[j - 1].text
+    if link == "of":
+        return left in lx.ORG_HEADS  # "Bank of England", "University of Delaware"
+    # "British and Irish Lions": a demonym joined to a name of two words or more.
+    return link == "and" and j - 1 == start and left in lx.DEMONYMS and len(right_words) >= 2
+
+
+def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Mention | None:
+    """The mention a capitalized run makes, with role and affiliation, or None."""
+    start, end = trim(toks, *run)
+    if start >= end or is_credit(toks, start, end):
+        return None
+    words = [t.text for t in toks[start:end]]
+    head = split_title(words)
+    title_words, name_words = words[:head], words[head:]
+    if not name_words or not acceptable(name_words):
+        return None
+    name_start = start + head
+    text = sentence.text[toks[name_start].start : toks[end - 1].end]
+    role, affiliation = title_role(sentence.text, toks, start, name_start, title_words)
+    person = bool(title_words)
+    kind, country, link_only = classify(tuple(name_words), person)
+    if not role and kind in ("person", "", "organization"):
+        role, affiliation = lower_role(sentence.text, toks, name_start, end)
+        person = person or (bool(role) and kind != "organization")
+        kind = "person" if person and kind == "" else kind
+    return Mention(
+        text=text,
+        words=tuple(name_words),
+        sentence=sentence.index,
+        kind=kind,
+        role=role,
+        affiliation=affiliation,
+        country=country,
+        link_only=link_only,
+        person=person and kind == "person",
+        locative=start > 0 and toks[start - 1].text.lower() in lx.LOCATIVE,
+    )
+
+
+def trim(toks: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Drop function words and links at the edges ("The Guardian" -> "Guardian")."""
+    while start < end and (
+        toks[start].text.lower() in lx.STOP
+        or toks[start].text in lx.PARTICLES
+        or toks[start].text in lx.WEEKDAYS
+    ):
+        start += 1
+    while end > start and (toks[end - 1].text in NAME_LINKS or toks[end - 1].text in lx.PARTICLES):
+        end -= 1
+    return start, end
+
+
+def is_credit(toks: list[Token], start: int, end: int) -> bool:
+    """A news outlet ("CNN", "Associated Press"), its affiliate or its journalist."""
+    words = [t.text for t in toks[start:end]]
+    if any(w in lx.OUTLETS for w in words) or " ".join(words) == "Associated Press":
+        return True
+    before = [t.text for t in toks[max(0, start - 3) : start]]
+    # "CNN affiliate KGO", "CNN's Jane Doe contributed"
+    return len(before) >= 2 and before[-2] in lx.OUTLETS and before[-1] in ("affiliate", "'s", "’s")
+
+
+def split_title(words: list[str]) -> int:
+    """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
+    if any(w in lx.ORG_HEADS for w in words):
+        return 0  # "Premier League", "Supreme Court": a title word inside an organisation
+    last = -1
+    for i, w in enumerate(words):
+        if w in lx.TITLES or w in lx.HONORIFICS:
+            last = i
+    if last == -1:
+        return 0
+    if last == len(words) - 1:
+        # A bare title ("President", "Foreign Minister") is no actor; a lone modifier
+        # ("Treasury") is an institution.
+        return len(words) if words[-1] in lx.TITLE_HEADS or words[-1] in lx.HONORIFICS else 0
+    return last + 1
+
+
+def acceptable(words: list[str]) -> bool:
+    if len(words) == 1:
+        w = words[0]
+        if w in lx.NOT_ACTORS or w in lx.MONTHS or len(w) < 2:
+            return False
+        if w in lx.ORG_HEADS and w not in lx.INSTITUTIONS:
+            return False  # "Church", "Union" alone
+        if ACRONYM.match(w.rstrip("s")) and w.endswith("s") and not ACRONYM.match(w):
+            return False  # "MPs", "MSPs": plural titles
+    return not all(w in lx.WEEKDAYS or w in lx.MONTHS for w in words)
+
+
+def classify(words: tuple[str, ...], person: bool) -> tuple[str, str | None, bool]:
+    """(kind, country, link_only) from the words of a name alone."""
+    name = " ".join(words)
+    if name in lx.country_names():
+        return "country", lx.country_names()[name], False
+    if name in lx.CAPITALS:
+        return "place", lx.CAPITALS[name], True
+    if name in lx.DEMONYMS:
+        return "country", lx.DEMONYMS[name], True
+    if person:
+        return "person", None, False
+    if any(w in lx.ORG_HEADS for w in words[1:]) or name in lx.INSTITUTIONS:
+        return "organization", None, False
+    if words[-1] in lx.PLACE_WORDS or (len(words) > 1 and words[0] in lx.PLACE_WORDS):
+        return "place", None, False
+    if len(words) == 1:
+        return ("organization" if ACRONYM.match(name) else ""), None, False
+    if words[0] in lx.DEMONYMS or any(w in lx.DEMONYMS for w in words):
+        return "organization", None, False  # "Scottish Conservative", "British Airways"
+    return "person", None, False
+
+
+# ---------------------------------------------------------------- roles
+def title_role(
+    text: str, toks: list[Token], start: int, name_start: int, titles: list[str]
+) -> tuple[str | None, str | None]:
+    """Role and affiliation from the titles before a name ("Russian President" -> President)."""
+    first = start
+    while first < name_start and toks[first].text in lx.HONORIFICS:
+        first += 1
+    if first == name_start:
+        return None, None
+    words = titles[first - start :]
+    title_at = next((i for i, w in enumerate(words) if w in lx.TITLES), 0)
+    prefix = " ".join(words[:title_at])
+    country = lx.country_of(prefix) if prefix else None
+    if country:  # "Russian President": the demonym becomes the affiliation
+        role_start = first + title_at
+        return text[toks[role_start].start : toks[name_start - 1].end], country
+    role = text[toks[first].start : toks[name_start - 1].end]
+    return role, (prefix or None)
+
+
+def lower_role(text: str, toks: list[Token], start: int, end: int) -> tuple[str | None, str | None]:
+    """A role in lower case before the name ("separatist leader X") or after it (", the ...")."""
+    role = role_before(text, toks, start)
+    if role[0]:
+        return role
+    return appositive(text, toks, end)
+
+
+def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, str | None]:
+    head = start - 1
+    if head >= 1 and toks[head].text == "," and toks[head - 1].text.lower() in lx.ROLE_NOUNS:
+        head -= 1  # "Her older sister, Venus": only after a determiner, checked below
+        comma = True
+    else:
+        comma = False
+    if head < 0 or toks[head].text not in lx.ROLE_NOUNS:
+        return None, None
+    first, affiliation = head, None
+    modifiers = 0
+    i = head - 1
+    while i >= 0:
+        w = toks[i].text
+        if is_name_word(w) and w[:1].isalpha() and w.lower() not in lx.STOP:
+            affiliation = w if affiliation is None else f"{w} {affiliation}"
+            first = i
+        elif w in ("'s", "’s") or (w in NAME_LINKS and affiliation):
+            pass
+        elif is_modifier(w) and modifiers < MAX_MODIFIERS:
+            modifiers += 1
+            first = i
+        else:
+            break
+        i -= 1
+    if comma and (i < 0 or toks[i].text.lower() not in DETERMINERS):
+        return None, None
+    while toks[first].text in NAME_LINKS:
+        first += 1
+    return affiliation_split(text[toks[first].start : toks[head].end], affiliation)
+
+
+def is_modifier(word: str) -> bool:
+    """A lower-case word that can modify a role noun: not a function word, not a verb form."""
+    if not word[:1].islower() or word in lx.STOP:
+        return False
+    if "-" in word:
+        return True  # "Kremlin-backed", "68th-ranked"
+    return word.isalpha() and not word.endswith(("ed", "ing", "ly"))
+
+
+def affiliation_split(role: str, affiliation: str | None) -> tuple[str, str | None]:
+    """Turn a leading country word of a role into its affiliation ("French striker")."""
+    if affiliation is None:
+        return role, None
+    country = lx.country_of(affiliation)
+    if country and role.startswith(affiliation + " "):
+        return role[len(affiliation) + 1 :], country
+    return role, affiliation
+
+
+def appositive(text: str, toks: list[Token], end: int) -> tuple[str | None, str | None]:
+    """Role in ", the Kremlin spokesperson," or ", NATO's chief," after a name."""
+    if end >= len(toks) or toks[end].text != ",":
+        return None, None
+    i = end + 1
+    while i < len(toks) and toks[i].text.lower() in DETERMINERS:
+        i += 1
+    stop = i
+    while stop < len(toks) and toks[stop].text not in ",;:.()\"“”" and stop - i < MAX_ROLE_WORDS:
+        if toks[stop].text.lower() in ("who", "which", "said", "says", "told", "and"):
+            break
+        stop += 1
+    phrase = toks[i:stop]
+    heads = [k for k, t in enumerate(phrase[:5]) if t.text in lx.ROLE_NOUNS]
+    if not heads or i == end + 1 and phrase and is_name_word(phrase[0].text) is False:
+        if not heads:
+            return None, None
+    affiliation = None
+    if len(phrase) > 2 and phrase[1].text in ("'s", "’s") and is_name_word(phrase[0].text):
+        affiliation = phrase[0].text  # "NATO's chief"
+        phrase = phrase[2:]
+    if not phrase:
+        return None, None
+    role = text[phrase[0].start : phrase[-1].end]
+    if affiliation is None:
+        of = re.search(r"\bof (?:the )?((?:[A-Z][\w'-]*\s?)+)$", role)
+        affiliation = of.group(1).strip() if of else None
+    return role, (lx.country_of(affiliation) or affiliation) if affiliation else None
+
+
+def share_plural_roles(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """"World Cup winners A, B and C": a plural role covers the names listed after it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.role
+            and m.role is None
+            and prev.role.endswith("s")
+            and m.kind in ("person", "")
+            and listed_after(text, prev.text, m.text)
+        ):
+            m = replace(m, role=prev.role, affiliation=prev.affiliation, kind="person", person=True)
+        out.append(m)
+    return out
+
+
+def listed_after(text: str, first: str, second: str) -> bool:
+    gap = re.search(re.escape(first) + r"(\s*,\s*|\s*,?\s+and\s+)" + re.escape(second), text)
+    return gap is not None
+
+
+def definite_description(text: str, toks: list[Token]) -> str | None:
+    """Role in a sentence opening "The premier was ...", which names the previous subject."""
+    if len(toks) < 3 or toks[0].text != "The":
+        return None
+    for k in range(1, min(len(toks) - 1, 6)):
+        w = toks[k].text
+        if w in lx.ROLE_NOUNS and not w.endswith("s"):
+            after = toks[k + 1].text
+            if after[:1].islower() and after not in ("of", "and", "'s", "’s"):
+                return text[toks[1].start : toks[k].end]
+            return None
+        if not (is_name_word(w) or is_modifier(w)):
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- merging
+def merge(mentions: list[Mention]) -> list[Cluster]:
+    """Group mentions that name one actor; a person is never merged into a place."""
+    clusters: dict[str, Cluster] = {}
+    named_countries = {m.country for m in mentions if m.country and not m.link_only}
+    for m in mentions:
+        if m.link_only and m.country not in named_countries:
+            if m.kind == "country":
+                continue  # a demonym alone makes no actor ("Russian state television")
+            m = replace(m, country=None, link_only=False)
+        clusters.setdefault(full_key(m), Cluster()).mentions.append(m)
+    fold_short_names(clusters)
+    fold_acronyms(clusters)
+    return sorted(clusters.values(), key=lambda c: c.first.sentence)
+
+
+def full_key(m: Mention) -> str:
+    if m.country:
+        return "country:" + m.country
+    return " ".join(m.words).lower()
+
+
+def fold_short_names(clusters: dict[str, Cluster]) -> None:
+    """"Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams"."""
+    people: dict[str, list[str]] = {}
+    for key, c in clusters.items():
+        words = c.first.words
+        if len(words) > 1 and cluster_kind(c) == "person":
+            people.setdefault(words[-1].lower(), []).append(key)
+            people.setdefault(words[0].lower(), []).append(key)
+    for key in [k for k, c in clusters.items() if len(c.first.words) == 1]:
+        c = clusters[key]
+        if cluster_kind(c) in ("country", "place") and not any(m.person for m in c.mentions):
+            continue
+        owners = people.get(key, [])
+        if owners:
+            best = max(owners, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions)))
+            clusters[best].mentions.extend(clusters.pop(key).mentions)
+            clusters[best].mentions.sort(key=lambda m: m.sentence)
+
+
+def surname_of(c: Cluster, word: str) -> bool:
+    return c.first.words[-1].lower() == word
+
+
+def fold_acronyms(clusters: dict[str, Cluster]) -> None:
+    """"NATO" and "North Atlantic Treaty Organization" are one actor."""
+    by_initials: dict[str, str] = {}
+    for key, c in clusters.items():
+        words = [w for w in c.first.words if w[:1].isupper()]
+        if len(words) > 1:
+            by_initials.setdefault("".join(w[0] for w in words), key)
+    for key in [k for k, c in clusters.items() if len(c.first.words) == 1]:
+        word = clusters[key].first.words[0].replace(".", "")
+        target = by_initials.get(word) if ACRONYM.match(word) else None
+        if target and target in clusters and target != key:
+            clusters[target].mentions.extend(clusters.pop(key).mentions)
+            clusters[target].mentions.sort(key=lambda m: m.sentence)
+
+
+def add_described_roles(clusters: list[Cluster], described: list[tuple[int, str]]) -> None:
+    """Give "The premier ..." to the person last named before it, if no role is known."""
+    people = sorted(
+        ((m.sentence, i) for i, c in enumerate(clusters) if cluster_kind(c) == "person"
+         for m in c.mentions),
+    )
+    for sentence, role in described:
+        before = [i for s, i in people if s == sentence - 1]
+        if before and clusters[before[0]].role_hint is None:
+            clusters[before[0]].role_hint = role
+
+
+# ---------------------------------------------------------------- actors and ranking
+def cluster_kind(c: Cluster) -> str:
+    kinds = Counter(m.kind for m in c.mentions if m.kind)
+    if any(m.person for m in c.mentions):
+        return "person"
+    if kinds["country"] or any(m.country for m in c.mentions):
+        return "country"
+    if kinds["organization"]:
+        return "organization"
+    if kinds["person"]:
+        return "person"
+    if kinds["place"] or 2 * sum(m.locative for m in c.mentions) >= len(c.mentions):
+        return "place"
+    return "organization"
+
+
+def to_actor(c: Cluster) -> Actor | None:
+    kind = cluster_kind(c)
+    direct = [m for m in c.mentions if not m.link_only]
+    if not direct:
+        return None
+    names = Counter(m.text for m in direct)
+    if kind == "country":
+        name = names.most_common(1)[0][0]
+    else:
+        name = max(direct, key=lambda m: (len(m.words), -m.sentence)).text
+    with_role = next((m for m in c.mentions if m.role), None)
+    role = with_role.role if with_role else c.role_hint
+    affiliation = with_role.affiliation if with_role else None
+    aliases = tuple(dict.fromkeys(m.text for m in c.mentions if m.text != name))
+    return Actor(
+        name=name,
+        kind=kind,
+        role=role if kind in ("person", "organization", "group") else None,
+        affiliation=affiliation if affiliation != name else None,
+        mentions=len(c.mentions),
+        aliases=aliases,
+        sentences=tuple(sorted({m.sentence for m in c.mentions})),
+    )
+
+
+def rank(actors: list[Actor], n_sentences: int, summary: Collection[int]) -> list[Actor]:
+    """Most important first: mentions, an early first mention, summary presence, a role."""
+    scored = []
+    for a in actors:
+        early = 1.0 - a.sentences[0] / max(1, n_sentences)
+        in_summary = min(2, sum(s in summary for s in a.sentences))
+        score = a.mentions + 2.0 * early + in_summary + (1.0 if a.role else 0.0)
+        if a.kind == "place":
+            score /= 2  # where things happen matters less than who does them
+        scored.append(replace(a, score=round(score, 3)))
+    return sorted(scored, key=lambda a: (-a.score, a.sentences[0]))
