@@ -20,13 +20,17 @@ from briefing.model import Actor, Document, Sentence
 # A word (with inner apostrophes or hyphens, "O'Brien", "Jean-Michel", but not a possessive
 # "'s"), dotted initials ("U.S."), a possessive, or any other single character.
 TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&]|[-’'](?!s\b)(?=[^\W_]))*|['’]s\b|\S", re.UNICODE
+    r"#\w+|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&]|[-’'](?!s\b)(?=[^\W_]))*|['’]s\b|\S", re.UNICODE
 )
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 # Abbreviations that keep their full stop ("Det. Smith", "Acme Inc.").
 DOTTED = lx.HONORIFICS | lx.TITLES | frozenset("Jr Sr St Inc Corp Co Ltd".split())
 NAME_LINKS = frozenset({"of", "and", "&", "for"})
 DETERMINERS = frozenset("the a an his her their its our my your this that".split())
+# Tokens after which a capital letter says nothing, as at a sentence start.
+OPENERS = frozenset({'"', "“", "‘", "(", ":", "--", "—", "–", "-", ".", "``"})
+QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?)$")
 MAX_MODIFIERS = 3  # lower-case words kept before a role noun ("foreign policy chief")
 MAX_ROLE_WORDS = 9  # longest appositive role ("the duty doctor at the fight")
 KINDS = ("person", "organization", "country", "group", "place")
@@ -108,13 +112,23 @@ def case_evidence(sentences: Iterable[list[Token]]) -> CaseEvidence:
     lower: set[str] = set()
     inside: set[str] = set()
     for toks in sentences:
-        first = first_word(toks)
         for i, t in enumerate(toks):
             if t.text[:1].islower():
                 lower.add(t.text)
-            elif i != first and is_name_word(t.text):
+            elif is_name_word(t.text) and not opens(toks, i) and not after_name(toks, i):
                 inside.add(t.text)
     return CaseEvidence(frozenset(lower), frozenset(inside))
+
+
+def opens(toks: list[Token], i: int) -> bool:
+    """Is token i where a capital is expected: a sentence start, or after a quote or colon?"""
+    return i == first_word(toks) or (i > 0 and toks[i - 1].text in OPENERS)
+
+
+def after_name(toks: list[Token], i: int) -> bool:
+    # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
+    prev = toks[i - 1].text if i > 0 else ""
+    return is_name_word(prev) and prev[:1].isalpha() and prev.lower() not in lx.STOP
 
 
 def first_word(toks: list[Token]) -> int:
@@ -130,6 +144,13 @@ def is_name_word(word: str) -> bool:
     return all(part[:1].isupper() for part in word.split("-") if part)
 
 
+def hyphen_names(word: str) -> list[str]:
+    """Capitalized parts of a compound ("non-NATO" -> NATO, "Kremlin-backed" -> Kremlin)."""
+    if "-" not in word or is_name_word(word):
+        return []
+    return [p for p in word.split("-") if p[:1].isupper() and len(p) > 1]
+
+
 # ---------------------------------------------------------------- mentions in one sentence
 def sentence_mentions(sentence: Sentence, toks: list[Token], seen: CaseEvidence) -> list[Mention]:
     capital = capitalized(toks, seen)
@@ -138,15 +159,51 @@ def sentence_mentions(sentence: Sentence, toks: list[Token], seen: CaseEvidence)
         mention = read_run(sentence, toks, run)
         if mention is not None:
             out.append(mention)
-    return share_plural_roles(sentence.text, toks, out)
+    out = share_plural_roles(sentence.text, toks, out)
+    return out + other_mentions(sentence, toks)
+
+
+def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
+    """Hashtags, names inside compounds, lower-case institutions and industries."""
+    out: list[Mention] = []
+    for i, t in enumerate(toks):
+        if t.text.startswith("#") and len(t.text) > 2 and t.text[1:2].isalpha():
+            out.append(Mention(t.text, (t.text,), sentence.index, "group"))
+        for part in hyphen_names(t.text):
+            # Counts for an actor named elsewhere; never one by itself.
+            out.append(Mention(part, (part,), sentence.index, "", link_only=True))
+        if t.text in lx.INSTITUTION_NOUNS or t.text == "industry":
+            phrase = lower_institution(sentence.text, toks, i)
+            if phrase:
+                kind = "group" if t.text == "industry" else "organization"
+                out.append(Mention(phrase, tuple(phrase.split()), sentence.index, kind))
+    return out
+
+
+def lower_institution(text: str, toks: list[Token], head: int) -> str | None:
+    """"the standards committee", "the US movie industry": a named body in lower case."""
+    i = head - 1
+    while i >= 0 and head - i <= MAX_MODIFIERS and toks[i].text not in DETERMINERS:
+        w = toks[i].text
+        if w in ("'s", "’s"):
+            i -= 1
+            continue
+        if w.lower() in lx.GENERIC_MODIFIERS or not (is_modifier(w) or ACRONYM.match(w)):
+            return None
+        i -= 1
+    if i < 0 or i == head - 1 or toks[i].text.lower() != "the":
+        return None
+    if toks[head].text == "industry" and not ACRONYM.match(toks[i + 1].text):
+        return None  # "the music industry" is no actor; "the US movie industry" is one
+    return text[toks[i + 1].start : toks[head].end]
 
 
 def capitalized(toks: list[Token], seen: CaseEvidence) -> list[bool]:
     """Which tokens may be part of a name. A sentence's first word only with other evidence."""
     flags = [is_name_word(t.text) and t.text[:1].isalpha() for t in toks]
-    first = first_word(toks)
-    if first >= 0 and flags[first]:
-        flags[first] = initial_is_name(toks, first, flags, seen)
+    for i in range(len(toks)):
+        if flags[i] and opens(toks, i):
+            flags[i] = initial_is_name(toks, i, flags, seen)
     return flags
 
 
@@ -207,8 +264,10 @@ def joins(toks: list[Token], capital: list[bool], start: int, j: int) -> bool:
 def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Mention | None:
     """The mention a capitalized run makes, with role and affiliation, or None."""
     start, end = trim(toks, *run)
-    if start >= end or is_credit(toks, start, end):
+    if start >= end or is_credit(toks, start, end) or quoted(toks, start, end):
         return None
+    if start > 0 and NUMBER.match(toks[start - 1].text.lower()):
+        return None  # "six U.S. Opens": things counted, not actors
     words = [t.text for t in toks[start:end]]
     head = split_title(words)
     title_words, name_words = words[:head], words[head:]
@@ -219,10 +278,16 @@ def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Men
     role, affiliation = title_role(sentence.text, toks, start, name_start, title_words)
     person = bool(title_words)
     kind, country, link_only = classify(tuple(name_words), person)
-    if not role and kind in ("person", "", "organization"):
+    if not role and kind in ("person", ""):
         role, affiliation = lower_role(sentence.text, toks, name_start, end)
-        person = person or (bool(role) and kind != "organization")
-        kind = "person" if person and kind == "" else kind
+        person = person or bool(role)
+        kind = "person" if person else kind
+    elif not role and kind == "organization":
+        role, affiliation = appositive(sentence.text, toks, end, lx.ORG_NOUNS)
+    if kind == "" and end < len(toks) and toks[end].text in lx.PLACE_NOUNS:
+        kind = "place"  # "the Donetsk region"
+    if kind == "person" and not affiliation:
+        affiliation = of_affiliation(sentence.text, toks, end)
     return Mention(
         text=text,
         words=tuple(name_words),
@@ -235,6 +300,29 @@ def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Men
         person=person and kind == "person",
         locative=start > 0 and toks[start - 1].text.lower() in lx.LOCATIVE,
     )
+
+
+def quoted(toks: list[Token], start: int, end: int) -> bool:
+    """A name in quotes is a title or slogan ("Race Together"), not an actor."""
+    before = toks[start - 1].text if start > 0 else ""
+    after = toks[end].text if end < len(toks) else ""
+    return before in QUOTES and after in QUOTES
+
+
+def of_affiliation(text: str, toks: list[Token], end: int) -> str | None:
+    """"Jake White of South Africa": the organisation or country after "of"."""
+    if end + 1 >= len(toks) or toks[end].text != "of":
+        return None
+    i = end + 1
+    if toks[i].text.lower() == "the":
+        i += 1
+    j = i
+    while j < len(toks) and is_name_word(toks[j].text) and toks[j].text[:1].isalpha():
+        j += 1
+    if j == i:
+        return None
+    name = text[toks[i].start : toks[j - 1].end]
+    return lx.country_of(name) or name
 
 
 def trim(toks: list[Token], start: int, end: int) -> tuple[int, int]:
@@ -280,7 +368,7 @@ def split_title(words: list[str]) -> int:
 def acceptable(words: list[str]) -> bool:
     if len(words) == 1:
         w = words[0]
-        if w in lx.NOT_ACTORS or w in lx.MONTHS or len(w) < 2:
+        if w in lx.NOT_ACTORS or w in lx.MONTHS or w in lx.PLACE_WORDS or len(w) < 2:
             return False
         if w in lx.ORG_HEADS and w not in lx.INSTITUTIONS:
             return False  # "Church", "Union" alone
@@ -300,14 +388,16 @@ def classify(words: tuple[str, ...], person: bool) -> tuple[str, str | None, boo
         return "country", lx.DEMONYMS[name], True
     if person:
         return "person", None, False
-    if any(w in lx.ORG_HEADS for w in words[1:]) or name in lx.INSTITUTIONS:
+    if any(w in lx.ORG_HEADS for w in words) or name in lx.INSTITUTIONS:
         return "organization", None, False
-    if words[-1] in lx.PLACE_WORDS or (len(words) > 1 and words[0] in lx.PLACE_WORDS):
+    if words[-1] in lx.PLACE_WORDS or words[0] in lx.PLACE_WORDS or name in lx.subdivisions():
         return "place", None, False
+    if any(ACRONYM.match(w) for w in words):
+        return "organization", None, False  # "NATO", "MSCI World"
     if len(words) == 1:
-        return ("organization" if ACRONYM.match(name) else ""), None, False
-    if words[0] in lx.DEMONYMS or any(w in lx.DEMONYMS for w in words):
-        return "organization", None, False  # "Scottish Conservative", "British Airways"
+        return "", None, False
+    if any(lx.country_of(w) for w in words):
+        return "organization", None, False  # "Scottish Conservative", "USA Today"
     return "person", None, False
 
 
@@ -347,17 +437,17 @@ def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, s
         comma = True
     else:
         comma = False
-    if head < 0 or toks[head].text not in lx.ROLE_NOUNS:
+    if head < 0 or toks[head].text not in lx.ROLE_NOUNS or toks[head].text in lx.ORG_NOUNS:
         return None, None
-    first, affiliation = head, None
+    first, span = head, (-1, -1)  # span: tokens of a capitalized affiliation
     modifiers = 0
     i = head - 1
     while i >= 0:
         w = toks[i].text
         if is_name_word(w) and w[:1].isalpha() and w.lower() not in lx.STOP:
-            affiliation = w if affiliation is None else f"{w} {affiliation}"
+            span = (i, span[1] if span[1] >= 0 else i)
             first = i
-        elif w in ("'s", "’s") or (w in NAME_LINKS and affiliation):
+        elif w in ("'s", "’s") or (w in NAME_LINKS and span[0] >= 0):
             pass
         elif is_modifier(w) and modifiers < MAX_MODIFIERS:
             modifiers += 1
@@ -367,17 +457,20 @@ def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, s
         i -= 1
     if comma and (i < 0 or toks[i].text.lower() not in DETERMINERS):
         return None, None
+    if i >= 0 and toks[i].text == "to" and first < head and toks[first].text[:1].islower():
+        first += 1  # "to prevent rapper X": an infinitive, not a modifier
     while toks[first].text in NAME_LINKS:
         first += 1
+    affiliation = text[toks[span[0]].start : toks[span[1]].end] if span[0] >= first else None
     return affiliation_split(text[toks[first].start : toks[head].end], affiliation)
 
 
 def is_modifier(word: str) -> bool:
     """A lower-case word that can modify a role noun: not a function word, not a verb form."""
-    if not word[:1].islower() or word in lx.STOP:
-        return False
-    if "-" in word:
+    if "-" in word and not is_name_word(word):
         return True  # "Kremlin-backed", "68th-ranked"
+    if not word[:1].islower() or word in lx.STOP or word in lx.VERBS:
+        return False
     return word.isalpha() and not word.endswith(("ed", "ing", "ly"))
 
 
@@ -391,7 +484,9 @@ def affiliation_split(role: str, affiliation: str | None) -> tuple[str, str | No
     return role, affiliation
 
 
-def appositive(text: str, toks: list[Token], end: int) -> tuple[str | None, str | None]:
+def appositive(
+    text: str, toks: list[Token], end: int, nouns: frozenset[str] = lx.ROLE_NOUNS
+) -> tuple[str | None, str | None]:
     """Role in ", the Kremlin spokesperson," or ", NATO's chief," after a name."""
     if end >= len(toks) or toks[end].text != ",":
         return None, None
@@ -399,21 +494,20 @@ def appositive(text: str, toks: list[Token], end: int) -> tuple[str | None, str 
     while i < len(toks) and toks[i].text.lower() in DETERMINERS:
         i += 1
     stop = i
-    while stop < len(toks) and toks[stop].text not in ",;:.()\"“”" and stop - i < MAX_ROLE_WORDS:
-        if toks[stop].text.lower() in ("who", "which", "said", "says", "told", "and"):
+    while stop < len(toks) and stop - i < MAX_ROLE_WORDS:
+        w = toks[stop].text
+        if w in ',;:.()"“”' or w.lower() in ("who", "which", "whose", "and") or w in lx.VERBS:
             break
         stop += 1
+    while stop > i and toks[stop - 1].text.lower() in lx.STOP:
+        stop -= 1  # "company for which ..." -> "company"
     phrase = toks[i:stop]
-    heads = [k for k, t in enumerate(phrase[:5]) if t.text in lx.ROLE_NOUNS]
-    if not heads or i == end + 1 and phrase and is_name_word(phrase[0].text) is False:
-        if not heads:
-            return None, None
+    if not any(t.text in nouns and not t.text in lx.ORG_NOUNS or nouns is lx.ORG_NOUNS and t.text in nouns for t in phrase[:5]):
+        return None, None
     affiliation = None
     if len(phrase) > 2 and phrase[1].text in ("'s", "’s") and is_name_word(phrase[0].text):
         affiliation = phrase[0].text  # "NATO's chief"
         phrase = phrase[2:]
-    if not phrase:
-        return None, None
     role = text[phrase[0].start : phrase[-1].end]
     if affiliation is None:
         of = re.search(r"\bof (?:the )?((?:[A-Z][\w'-]*\s?)+)$", role)
@@ -450,7 +544,7 @@ def definite_description(text: str, toks: list[Token]) -> str | None:
         return None
     for k in range(1, min(len(toks) - 1, 6)):
         w = toks[k].text
-        if w in lx.ROLE_NOUNS and not w.endswith("s"):
+        if w in lx.ROLE_NOUNS and w not in lx.ORG_NOUNS and not w.endswith("s"):
             after = toks[k + 1].text
             if after[:1].islower() and after not in ("of", "and", "'s", "’s"):
                 return text[toks[1].start : toks[k].end]

@@ -64,6 +64,24 @@ ROLE_NOUNS = _set(
     "nominee veteran legend photographer filmmaker novelist poet composer guitarist drummer "
     "vocalist dancer teacher nurse surgeon officer soldier general spy agent guard"
 )
+# Role nouns that describe an organisation, not a person ("the wrestling promotion company").
+ORG_NOUNS = _set("company firm group club band")
+# Verbs that often stand right before a role noun and a name ("wrote columnist X").
+VERBS = _set(
+    "said says told tells wrote writes tweeted added asked urged thanked praised accused "
+    "named called met meets beat beats led leads hit hits made makes took takes gave gives "
+    "let lets sent sends became becomes saw sees joined signed replaced sacked appointed "
+    "elected hired fired backed prevent prevents stop stops welcome welcomes"
+)
+# Lower-case nouns after a name that make it a place ("the Donetsk region").
+PLACE_NOUNS = _set("region regions province provinces city state county district area oblast")
+# Lower-case institutions ("the standards committee", "the state prosecutor's office").
+INSTITUTION_NOUNS = _set("committee commission office ministry tribunal inquiry")
+# Modifiers that make such a phrase a generic place, not an institution.
+GENERIC_MODIFIERS = _set(
+    "same new first last other whole main head box post home local ticket press front back "
+    "his her its their our my your this that"
+)
 # Collective nouns after a place or name that make a group actor ("movie industry").
 GROUP_NOUNS = _set("industry")
 
@@ -145,7 +163,8 @@ English:England Eritrean:Eritrea Estonian:Estonia Ethiopian:Ethiopia Filipino:Ph
 Finnish:Finland French:France Georgian:Georgia German:Germany Ghanaian:Ghana Greek:Greece
 Guatemalan:Guatemala Haitian:Haiti Honduran:Honduras Hungarian:Hungary Icelandic:Iceland
 Indian:India Indonesian:Indonesia Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel
-Italian:Italy Ivorian:Ivory_Coast Jamaican:Jamaica Japanese:Japan Jordanian:Jordan
+Italian:Italy Ivorian:Ivory_Coast Jamaican:Jamaica Sri_Lankan:Sri_Lanka South_Korean:South_Korea
+North_Korean:North_Korea New_Zealander:New_Zealand Saudi_Arabian:Saudi_Arabia Japanese:Japan Jordanian:Jordan
 Kazakh:Kazakhstan Kenyan:Kenya Korean:Korea Kosovan:Kosovo Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan
 Latvian:Latvia Lebanese:Lebanon Liberian:Liberia Libyan:Libya Lithuanian:Lithuania
 Malaysian:Malaysia Malian:Mali Maltese:Malta Mexican:Mexico Moldovan:Moldova Mongolian:Mongolia
@@ -224,3 +243,9 @@ def country_names() -> dict[str, str]:
 def country_of(name: str) -> str | None:
     """The country a name or demonym stands for ("Russian" -> "Russia"), if any."""
     return country_names().get(name) or DEMONYMS.get(name)
+
+
+@cache
+def subdivisions() -> frozenset[str]:
+    """Names of states, provinces and regions (pycountry): places, not people."""
+    return frozenset(s.name for s in pycountry.subdivisions if "," not in s.name)
