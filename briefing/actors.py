@@ -33,6 +33,9 @@ QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?)$")
 MAX_MODIFIERS = 3  # lower-case words kept before a role noun ("foreign policy chief")
 MAX_ROLE_WORDS = 9  # longest appositive role ("the duty doctor at the fight")
+EARLY_WEIGHT = 1.5  # a first mention in the opening sentence is worth 1.5 mentions
+ROLE_WEIGHT = 1.5  # the article says what the actor does
+INSTITUTION_WEIGHT = 1.0  # the name itself shows an institution ("Ministry", "NATO")
 KINDS = ("person", "organization", "country", "group", "place")
 
 
@@ -94,6 +97,8 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in TOKEN.finditer(text):
         start, end = m.span()
+        if out and start < out[-1].end:
+            continue  # the full stop already taken by "Det."
         if text[end : end + 1] == "." and m.group() in DOTTED:
             end += 1
         out.append(Token(text[start:end], start, end))
@@ -171,7 +176,8 @@ def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
             out.append(Mention(t.text, (t.text,), sentence.index, "group"))
         for part in hyphen_names(t.text):
             # Counts for an actor named elsewhere; never one by itself.
-            out.append(Mention(part, (part,), sentence.index, "", link_only=True))
+            kind, country, _ = classify((part,), person=False)
+            out.append(Mention(part, (part,), sentence.index, kind, country=country, link_only=True))
         if t.text in lx.INSTITUTION_NOUNS or t.text == "industry":
             phrase = lower_institution(sentence.text, toks, i)
             if phrase:
@@ -183,7 +189,7 @@ def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
 def lower_institution(text: str, toks: list[Token], head: int) -> str | None:
     """"the standards committee", "the US movie industry": a named body in lower case."""
     i = head - 1
-    while i >= 0 and head - i <= MAX_MODIFIERS and toks[i].text not in DETERMINERS:
+    while i >= 0 and head - i <= MAX_MODIFIERS and toks[i].text.lower() not in DETERMINERS:
         w = toks[i].text
         if w in ("'s", "’s"):
             i -= 1
@@ -350,14 +356,12 @@ def is_credit(toks: list[Token], start: int, end: int) -> bool:
 
 def split_title(words: list[str]) -> int:
     """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
-    if any(w in lx.ORG_HEADS for w in words):
-        return 0  # "Premier League", "Supreme Court": a title word inside an organisation
     last = -1
     for i, w in enumerate(words):
         if w in lx.TITLES or w in lx.HONORIFICS:
             last = i
-    if last == -1:
-        return 0
+    if last == -1 or any(w in lx.ORG_HEADS for w in words[last:]):
+        return 0  # "Premier League", "Supreme Court": a title word inside an organisation
     if last == len(words) - 1:
         # A bare title ("President", "Foreign Minister") is no actor; a lone modifier
         # ("Treasury") is an institution.
@@ -559,12 +563,17 @@ def merge(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions that name one actor; a person is never merged into a place."""
     clusters: dict[str, Cluster] = {}
     named_countries = {m.country for m in mentions if m.country and not m.link_only}
+    compounds = []
     for m in mentions:
         if m.link_only and m.country not in named_countries:
-            if m.kind == "country":
-                continue  # a demonym alone makes no actor ("Russian state television")
-            m = replace(m, country=None, link_only=False)
+            if m.kind != "place":
+                compounds.append(m)  # a demonym or "non-NATO": only counts for a named actor
+                continue
+            m = replace(m, country=None, link_only=False)  # a capital, as a place
         clusters.setdefault(full_key(m), Cluster()).mentions.append(m)
+    for m in compounds:
+        if full_key(m) in clusters:
+            clusters[full_key(m)].mentions.append(m)
     fold_short_names(clusters)
     fold_acronyms(clusters)
     return sorted(clusters.values(), key=lambda c: c.first.sentence)
@@ -577,26 +586,58 @@ def full_key(m: Mention) -> str:
 
 
 def fold_short_names(clusters: dict[str, Cluster]) -> None:
-    """"Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams"."""
-    people: dict[str, list[str]] = {}
+    """"Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams";
+    "Hijo del Perro" -> "Hijo del Perro Aguayo"; "Lions" -> "British and Irish Lions"."""
+    fold_inner_names(clusters)
+    owners: dict[str, list[str]] = {}
     for key, c in clusters.items():
-        words = c.first.words
-        if len(words) > 1 and cluster_kind(c) == "person":
-            people.setdefault(words[-1].lower(), []).append(key)
-            people.setdefault(words[0].lower(), []).append(key)
-    for key in [k for k, c in clusters.items() if len(c.first.words) == 1]:
+        words = longest(c)
+        if len(words) < 2:
+            continue
+        if cluster_kind(c) == "person":
+            owners.setdefault(words[-1].lower(), []).append(key)
+            owners.setdefault(words[0].lower(), []).append(key)
+        elif cluster_kind(c) in ("organization", "group") and words[-1] not in lx.ORG_HEADS:
+            owners.setdefault(words[-1].lower(), []).append(key)
+    for key in [k for k, c in clusters.items() if len(longest(c)) == 1]:
         c = clusters[key]
         if cluster_kind(c) in ("country", "place") and not any(m.person for m in c.mentions):
             continue
-        owners = people.get(key, [])
-        if owners:
-            best = max(owners, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions)))
-            clusters[best].mentions.extend(clusters.pop(key).mentions)
-            clusters[best].mentions.sort(key=lambda m: m.sentence)
+        found = [k for k in owners.get(key, []) if k in clusters and k != key]
+        if found:
+            best = max(found, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions)))
+            join(clusters, best, key)
+
+
+def fold_inner_names(clusters: dict[str, Cluster]) -> None:
+    """A person's name inside a longer person's name is the same person."""
+    people = sorted(
+        (k for k, c in clusters.items() if cluster_kind(c) == "person" and len(longest(c)) > 1),
+        key=lambda k: -len(longest(clusters[k])),
+    )
+    full: dict[str, str] = {}  # every inner word sequence of a long name -> its key
+    for key in people:
+        words = " ".join(longest(clusters[key])).lower()
+        if words in full:
+            join(clusters, full[words], key)
+            continue
+        parts = words.split()
+        for i in range(len(parts)):
+            for j in range(i + 2, len(parts) + 1):
+                full.setdefault(" ".join(parts[i:j]), key)
+
+
+def join(clusters: dict[str, Cluster], into: str, key: str) -> None:
+    clusters[into].mentions.extend(clusters.pop(key).mentions)
+    clusters[into].mentions.sort(key=lambda m: m.sentence)
+
+
+def longest(c: Cluster) -> tuple[str, ...]:
+    return max((m.words for m in c.mentions if not m.link_only), key=len, default=c.first.words)
 
 
 def surname_of(c: Cluster, word: str) -> bool:
-    return c.first.words[-1].lower() == word
+    return longest(c)[-1].lower() == word
 
 
 def fold_acronyms(clusters: dict[str, Cluster]) -> None:
@@ -610,8 +651,7 @@ def fold_acronyms(clusters: dict[str, Cluster]) -> None:
         word = clusters[key].first.words[0].replace(".", "")
         target = by_initials.get(word) if ACRONYM.match(word) else None
         if target and target in clusters and target != key:
-            clusters[target].mentions.extend(clusters.pop(key).mentions)
-            clusters[target].mentions.sort(key=lambda m: m.sentence)
+            join(clusters, target, key)
 
 
 def add_described_roles(clusters: list[Cluster], described: list[tuple[int, str]]) -> None:
@@ -668,13 +708,25 @@ def to_actor(c: Cluster) -> Actor | None:
 
 
 def rank(actors: list[Actor], n_sentences: int, summary: Collection[int]) -> list[Actor]:
-    """Most important first: mentions, an early first mention, summary presence, a role."""
+    """Most important first: mentions, an early first mention, summary presence, and what the
+    article tells about the actor (a role, or a name that shows an institution)."""
     scored = []
     for a in actors:
         early = 1.0 - a.sentences[0] / max(1, n_sentences)
         in_summary = min(2, sum(s in summary for s in a.sentences))
-        score = a.mentions + 2.0 * early + in_summary + (1.0 if a.role else 0.0)
+        score = a.mentions + EARLY_WEIGHT * early + in_summary + described(a)
         if a.kind == "place":
             score /= 2  # where things happen matters less than who does them
         scored.append(replace(a, score=round(score, 3)))
     return sorted(scored, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def described(a: Actor) -> float:
+    if a.role:
+        return ROLE_WEIGHT
+    words = a.name.split()
+    if a.kind in ("organization", "group") and (
+        any(w in lx.ORG_HEADS or ACRONYM.match(w) for w in words) or a.name[:1] in "#" or a.name[:1].islower()
+    ):
+        return INSTITUTION_WEIGHT
+    return 0.0
