@@ -33,9 +33,10 @@ QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?)$")
 MAX_MODIFIERS = 3  # lower-case words kept before a role noun ("foreign policy chief")
 MAX_ROLE_WORDS = 9  # longest appositive role ("the duty doctor at the fight")
-EARLY_WEIGHT = 1.5  # a first mention in the opening sentence is worth 1.5 mentions
-ROLE_WEIGHT = 1.5  # the article says what the actor does
-INSTITUTION_WEIGHT = 1.0  # the name itself shows an institution ("Ministry", "NATO")
+EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more mention
+SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
+ROLE_WEIGHT = 2.0  # the article says what the actor does
+INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
 KINDS = ("person", "organization", "country", "group", "place")
 
 
@@ -714,7 +715,7 @@ def rank(actors: list[Actor], n_sentences: int, summary: Collection[int]) -> lis
     for a in actors:
         early = 1.0 - a.sentences[0] / max(1, n_sentences)
         in_summary = min(2, sum(s in summary for s in a.sentences))
-        score = a.mentions + EARLY_WEIGHT * early + in_summary + described(a)
+        score = a.mentions + EARLY_WEIGHT * early + SUMMARY_WEIGHT * in_summary + described(a)
         if a.kind == "place":
             score /= 2  # where things happen matters less than who does them
         scored.append(replace(a, score=round(score, 3)))
