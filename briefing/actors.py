@@ -10,6 +10,7 @@ ranked by how often, how early and where (summary sentences) the article names t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,7 @@ class Mention:
     link_only: bool = False  # a demonym or capital: counts for a country already named
     person: bool = False  # a title, honorific or role says this is a person
     locative: bool = False  # after "in", "at" ...: a location of events
+    position: int = 0  # token index in the sentence
 
 
 @dataclass
@@ -80,12 +82,10 @@ def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
     sentences = [tokenize(s.text) for s in doc.sentences]
     seen = case_evidence(sentences)
     mentions: list[Mention] = []
-    described: list[tuple[int, str]] = []  # (sentence, role) of "The premier said ..."
+    described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, token, role
     for sentence, toks in zip(doc.sentences, sentences, strict=True):
         mentions.extend(sentence_mentions(sentence, toks, seen))
-        role = definite_description(sentence.text, toks)
-        if role:
-            described.append((sentence.index, role))
+        described.extend((sentence.index, k, r) for k, r in definite_descriptions(sentence.text, toks))
     clusters = merge(mentions)
     add_described_roles(clusters, described)
     actors = [to_actor(c) for c in clusters]
@@ -306,6 +306,7 @@ def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Men
         link_only=link_only,
         person=person and kind == "person",
         locative=start > 0 and toks[start - 1].text.lower() in lx.LOCATIVE,
+        position=name_start,
     )
 
 
@@ -359,14 +360,15 @@ def split_title(words: list[str]) -> int:
     """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
     last = -1
     for i, w in enumerate(words):
-        if w in lx.TITLES or w in lx.HONORIFICS:
+        if w.rstrip(".") in lx.TITLES or w.rstrip(".") in lx.HONORIFICS:
             last = i
     if last == -1 or any(w in lx.ORG_HEADS for w in words[last:]):
         return 0  # "Premier League", "Supreme Court": a title word inside an organisation
     if last == len(words) - 1:
         # A bare title ("President", "Foreign Minister") is no actor; a lone modifier
         # ("Treasury") is an institution.
-        return len(words) if words[-1] in lx.TITLE_HEADS or words[-1] in lx.HONORIFICS else 0
+        bare = words[-1].rstrip(".")
+        return len(words) if bare in lx.TITLE_HEADS or bare in lx.HONORIFICS else 0
     return last + 1
 
 
@@ -412,12 +414,12 @@ def title_role(
 ) -> tuple[str | None, str | None]:
     """Role and affiliation from the titles before a name ("Russian President" -> President)."""
     first = start
-    while first < name_start and toks[first].text in lx.HONORIFICS:
+    while first < name_start and toks[first].text.rstrip(".") in lx.HONORIFICS:
         first += 1
     if first == name_start:
         return None, None
     words = titles[first - start :]
-    title_at = next((i for i, w in enumerate(words) if w in lx.TITLES), 0)
+    title_at = next((i for i, w in enumerate(words) if w.rstrip(".") in lx.TITLES), 0)
     prefix = " ".join(words[:title_at])
     country = lx.country_of(prefix) if prefix else None
     if country:  # "Russian President": the demonym becomes the affiliation
@@ -543,20 +545,26 @@ def listed_after(text: str, first: str, second: str) -> bool:
     return gap is not None
 
 
-def definite_description(text: str, toks: list[Token]) -> str | None:
-    """Role in a sentence opening "The premier was ...", which names the previous subject."""
-    if len(toks) < 3 or toks[0].text != "The":
-        return None
-    for k in range(1, min(len(toks) - 1, 6)):
-        w = toks[k].text
-        if w in lx.ROLE_NOUNS and w not in lx.ORG_NOUNS and not w.endswith("s"):
-            after = toks[k + 1].text
-            if after[:1].islower() and after not in ("of", "and", "'s", "’s"):
-                return text[toks[1].start : toks[k].end]
-            return None
-        if not (is_name_word(w) or is_modifier(w)):
-            return None
-    return None
+def definite_descriptions(text: str, toks: list[Token]) -> list[tuple[int, str]]:
+    """(token, role) of "The premier was ..." or "... the minister said": a role that
+    names the person mentioned just before."""
+    out: list[tuple[int, str]] = []
+    for k, t in enumerate(toks):
+        if t.text not in lx.ROLE_NOUNS or t.text in lx.ORG_NOUNS or t.text.endswith("s"):
+            continue
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        opening = first_word(toks)
+        i = k - 1
+        while i >= 0 and k - i <= MAX_MODIFIERS + 1 and (
+            is_modifier(toks[i].text) or is_name_word(toks[i].text) and toks[i].text != "The"
+        ):
+            i -= 1
+        if i < 0 or toks[i].text.lower() != "the" or i == k - 1 and False:
+            continue
+        at_start = i == opening and after[:1].islower() and after not in ("of", "and", "who")
+        if at_start or (after in lx.VERBS and after in ("said", "says", "added", "told")):
+            out.append((k, text[toks[i + 1].start : t.end]))
+    return out
 
 
 # ---------------------------------------------------------------- merging
@@ -598,13 +606,20 @@ def fold_short_names(clusters: dict[str, Cluster]) -> None:
         if cluster_kind(c) == "person":
             owners.setdefault(words[-1].lower(), []).append(key)
             owners.setdefault(words[0].lower(), []).append(key)
-        elif cluster_kind(c) in ("organization", "group") and words[-1] not in lx.ORG_HEADS:
-            owners.setdefault(words[-1].lower(), []).append(key)
+        elif cluster_kind(c) in ("organization", "group"):
+            # "Lions" -> "British and Irish Lions", "Labour" -> "Scottish Labour Party"
+            for w in words:
+                if w not in lx.ORG_HEADS and w not in lx.DEMONYMS and w[:1].isupper():
+                    owners.setdefault(w.lower(), []).append(key)
     for key in [k for k, c in clusters.items() if len(longest(c)) == 1]:
         c = clusters[key]
         if cluster_kind(c) in ("country", "place") and not any(m.person for m in c.mentions):
             continue
         found = [k for k in owners.get(key, []) if k in clusters and k != key]
+        if len({cluster_kind(clusters[k]) for k in found}) > 1 or len(found) > 1 and all(
+            cluster_kind(clusters[k]) != "person" for k in found
+        ):
+            continue  # the short name could be either of two actors
         if found:
             best = max(found, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions)))
             join(clusters, best, key)
@@ -655,16 +670,21 @@ def fold_acronyms(clusters: dict[str, Cluster]) -> None:
             join(clusters, target, key)
 
 
-def add_described_roles(clusters: list[Cluster], described: list[tuple[int, str]]) -> None:
-    """Give "The premier ..." to the person last named before it, if no role is known."""
+def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int, str]]) -> None:
+    """Give "The premier ..." to the person named last before it, if no role is known."""
     people = sorted(
-        ((m.sentence, i) for i, c in enumerate(clusters) if cluster_kind(c) == "person"
-         for m in c.mentions),
+        (m.sentence, m.position, i)
+        for i, c in enumerate(clusters)
+        if cluster_kind(c) == "person"
+        for m in c.mentions
     )
-    for sentence, role in described:
-        before = [i for s, i in people if s == sentence - 1]
-        if before and clusters[before[0]].role_hint is None:
-            clusters[before[0]].role_hint = role
+    places = [(s, p) for s, p, _ in people]
+    for sentence, position, role in described:
+        k = bisect_left(places, (sentence, position)) - 1
+        if k >= 0 and sentence - people[k][0] <= 1:
+            c = clusters[people[k][2]]
+            if c.role_hint is None and not any(m.role for m in c.mentions):
+                c.role_hint = role
 
 
 # ---------------------------------------------------------------- actors and ranking
@@ -678,7 +698,7 @@ def cluster_kind(c: Cluster) -> str:
         return "organization"
     if kinds["person"]:
         return "person"
-    if kinds["place"] or 2 * sum(m.locative for m in c.mentions) >= len(c.mentions):
+    if kinds["place"] or 2 * sum(m.locative for m in c.mentions) > len(c.mentions):
         return "place"
     return "organization"
 

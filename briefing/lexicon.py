@@ -29,7 +29,7 @@ TITLES = _set(
     "Leader Councillor Councilman Alderman Sheriff Marshal Private Corporal Cpl Supreme"
 )
 # Titles that make a person but are not part of the role ("Mr Putin" -> no role).
-HONORIFICS = _set("Mr Mrs Ms Miss Mx Mister Madam Dr Sir Dame Lord Lady")
+HONORIFICS = _set("Mr Mrs Ms Miss Mx Mister Madam Dr Sir Dame Lord Lady Reverend Rev")
 # Titles that name a person's function on their own; the other title words only modify one
 # ("Foreign" or "Treasury" alone is not a person's role).
 TITLE_HEADS = _set(
@@ -37,7 +37,7 @@ TITLE_HEADS = _set(
     "Congressman Congresswoman Mayor King Queen Prince Princess Pope Emperor Sheikh Chief "
     "Chairman Chairwoman Chairperson Director Judge Justice Ambassador Commissioner Coach "
     "Manager Captain Capt Detective Det Officer Sergeant Sgt Lieutenant Lt General Gen Colonel "
-    "Col Major Maj Admiral Adm Commander Cmdr Professor Prof Reverend Rev Bishop Archbishop "
+    "Col Major Maj Admiral Adm Commander Cmdr Professor Prof Bishop Archbishop "
     "Cardinal Rabbi Imam Speaker Spokesman Spokeswoman Spokesperson Attorney Inspector Insp "
     "Superintendent Supt Constable Agent Doctor CEO CFO COO MP MSP MEP TD Leader Councillor "
     "Councilman Alderman Sheriff Marshal Corporal Cpl Executive Gov Pres Amb Sec "
