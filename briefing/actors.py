@@ -166,7 +166,8 @@ def sentence_mentions(sentence: Sentence, toks: list[Token], seen: CaseEvidence)
         if mention is not None:
             out.append(mention)
     out = share_plural_roles(sentence.text, toks, out)
-    return out + other_mentions(sentence, toks)
+    employers = [e for e in (title_employer(sentence, m) for m in out) if e is not None]
+    return out + employers + other_mentions(sentence, toks)
 
 
 def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
@@ -266,6 +267,19 @@ def joins(toks: list[Token], capital: list[bool], start: int, j: int) -> bool:
         return left in lx.ORG_HEADS  # "Bank of England", "University of Delaware"
     # "British and Irish Lions": a demonym joined to a name of two words or more.
     return link == "and" and j - 1 == start and left in lx.DEMONYMS and len(right_words) >= 2
+
+
+def title_employer(sentence: Sentence, person: Mention) -> Mention | None:
+    """"Labour MSP X", "Starbucks CEO X": the organisation in a title is mentioned too."""
+    org = person.affiliation
+    if not org or not person.role or not person.role.startswith(org) or lx.country_of(org):
+        return None
+    words = tuple(org.split())
+    if not all(is_name_word(w) for w in words) or any(w in lx.TITLES for w in words):
+        return None
+    kind, country, link_only = classify(words, person=False)
+    return Mention(org, words, sentence.index, kind or "organization", country=country,
+                   link_only=link_only)
 
 
 def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Mention | None:
