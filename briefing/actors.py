@@ -25,9 +25,11 @@ TOKEN = re.compile(
 )
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 # Abbreviations that keep their full stop ("Det. Smith", "Acme Inc.").
-DOTTED = lx.HONORIFICS | lx.TITLES | frozenset("Jr Sr St Inc Corp Co Ltd".split())
+DOTTED = lx.HONORIFICS | lx.TITLES | frozenset(["Jr", "Sr", "St", "Inc", "Corp", "Co", "Ltd"])
 NAME_LINKS = frozenset({"of", "and", "&", "for"})
-DETERMINERS = frozenset("the a an his her their its our my your this that".split())
+DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"]
+)
 # Tokens after which a capital letter says nothing, as at a sentence start.
 OPENERS = frozenset({'"', "“", "‘", "(", ":", "--", "—", "–", "-", ".", "``"})
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
@@ -85,7 +87,9 @@ def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, token, role
     for sentence, toks in zip(doc.sentences, sentences, strict=True):
         mentions.extend(sentence_mentions(sentence, toks, seen))
-        described.extend((sentence.index, k, r) for k, r in definite_descriptions(sentence.text, toks))
+        described.extend(
+            (sentence.index, k, r) for k, r in definite_descriptions(sentence.text, toks)
+        )
     clusters = merge(mentions)
     add_described_roles(clusters, described)
     actors = [to_actor(c) for c in clusters]
@@ -179,7 +183,9 @@ def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
         for part in hyphen_names(t.text):
             # Counts for an actor named elsewhere; never one by itself.
             kind, country, _ = classify((part,), person=False)
-            out.append(Mention(part, (part,), sentence.index, kind, country=country, link_only=True))
+            out.append(
+                Mention(part, (part,), sentence.index, kind, country=country, link_only=True)
+            )
         if t.text in lx.INSTITUTION_NOUNS or t.text == "industry":
             phrase = lower_institution(sentence.text, toks, i)
             if phrase:
@@ -189,7 +195,7 @@ def other_mentions(sentence: Sentence, toks: list[Token]) -> list[Mention]:
 
 
 def lower_institution(text: str, toks: list[Token], head: int) -> str | None:
-    """"the standards committee", "the US movie industry": a named body in lower case."""
+    """ "the standards committee", "the US movie industry": a named body in lower case."""
     i = head - 1
     while i >= 0 and head - i <= MAX_MODIFIERS and toks[i].text.lower() not in DETERMINERS:
         w = toks[i].text
@@ -270,7 +276,7 @@ def joins(toks: list[Token], capital: list[bool], start: int, j: int) -> bool:
 
 
 def title_employer(sentence: Sentence, person: Mention) -> Mention | None:
-    """"Labour MSP X", "Starbucks CEO X": the organisation in a title is mentioned too."""
+    """ "Labour MSP X", "Starbucks CEO X": the organisation in a title is mentioned too."""
     org = person.affiliation
     if not org or not person.role or not person.role.startswith(org) or lx.country_of(org):
         return None
@@ -278,8 +284,9 @@ def title_employer(sentence: Sentence, person: Mention) -> Mention | None:
     if not all(is_name_word(w) for w in words) or any(w in lx.TITLES for w in words):
         return None
     kind, country, link_only = classify(words, person=False)
-    return Mention(org, words, sentence.index, kind or "organization", country=country,
-                   link_only=link_only)
+    return Mention(
+        org, words, sentence.index, kind or "organization", country=country, link_only=link_only
+    )
 
 
 def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Mention | None:
@@ -332,7 +339,7 @@ def quoted(toks: list[Token], start: int, end: int) -> bool:
 
 
 def of_affiliation(text: str, toks: list[Token], end: int) -> str | None:
-    """"Jake White of South Africa": the organisation or country after "of"."""
+    """ "Jake White of South Africa": the organisation or country after "of"."""
     if end + 1 >= len(toks) or toks[end].text != "of":
         return None
     i = end + 1
@@ -523,7 +530,9 @@ def appositive(
     while stop > i and toks[stop - 1].text.lower() in lx.STOP:
         stop -= 1  # "company for which ..." -> "company"
     phrase = toks[i:stop]
-    if not any(t.text in nouns and not t.text in lx.ORG_NOUNS or nouns is lx.ORG_NOUNS and t.text in nouns for t in phrase[:5]):
+    # A person's role names a person ("doctor"), an organisation's an organisation ("company").
+    for_org = nouns is lx.ORG_NOUNS
+    if not any(t.text in nouns and (for_org or t.text not in lx.ORG_NOUNS) for t in phrase[:5]):
         return None, None
     affiliation = None
     if len(phrase) > 2 and phrase[1].text in ("'s", "’s") and is_name_word(phrase[0].text):
@@ -537,7 +546,7 @@ def appositive(
 
 
 def share_plural_roles(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """"World Cup winners A, B and C": a plural role covers the names listed after it."""
+    """ "World Cup winners A, B and C": a plural role covers the names listed after it."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -569,11 +578,15 @@ def definite_descriptions(text: str, toks: list[Token]) -> list[tuple[int, str]]
         after = toks[k + 1].text if k + 1 < len(toks) else ""
         opening = first_word(toks)
         i = k - 1
-        while i >= 0 and k - i <= MAX_MODIFIERS + 1 and (
-            is_modifier(toks[i].text) or is_name_word(toks[i].text) and toks[i].text != "The"
+        while (
+            i >= 0
+            and k - i <= MAX_MODIFIERS + 1
+            and (
+                is_modifier(toks[i].text) or (is_name_word(toks[i].text) and toks[i].text != "The")
+            )
         ):
             i -= 1
-        if i < 0 or toks[i].text.lower() != "the" or i == k - 1 and False:
+        if i < 0 or toks[i].text.lower() != "the":
             continue
         at_start = i == opening and after[:1].islower() and after not in ("of", "and", "who")
         if at_start or (after in lx.VERBS and after in ("said", "says", "added", "told")):
@@ -609,7 +622,7 @@ def full_key(m: Mention) -> str:
 
 
 def fold_short_names(clusters: dict[str, Cluster]) -> None:
-    """"Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams";
+    """ "Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams";
     "Hijo del Perro" -> "Hijo del Perro Aguayo"; "Lions" -> "British and Irish Lions"."""
     fold_inner_names(clusters)
     owners: dict[str, list[str]] = {}
@@ -630,12 +643,14 @@ def fold_short_names(clusters: dict[str, Cluster]) -> None:
         if cluster_kind(c) in ("country", "place") and not any(m.person for m in c.mentions):
             continue
         found = [k for k in owners.get(key, []) if k in clusters and k != key]
-        if len({cluster_kind(clusters[k]) for k in found}) > 1 or len(found) > 1 and all(
-            cluster_kind(clusters[k]) != "person" for k in found
+        if len({cluster_kind(clusters[k]) for k in found}) > 1 or (
+            len(found) > 1 and all(cluster_kind(clusters[k]) != "person" for k in found)
         ):
             continue  # the short name could be either of two actors
         if found:
-            best = max(found, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions)))
+            best = max(
+                found, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions))
+            )
             join(clusters, best, key)
 
 
@@ -671,7 +686,7 @@ def surname_of(c: Cluster, word: str) -> bool:
 
 
 def fold_acronyms(clusters: dict[str, Cluster]) -> None:
-    """"NATO" and "North Atlantic Treaty Organization" are one actor."""
+    """ "NATO" and "North Atlantic Treaty Organization" are one actor."""
     by_initials: dict[str, str] = {}
     for key, c in clusters.items():
         words = [w for w in c.first.words if w[:1].isupper()]
@@ -760,8 +775,8 @@ def described(a: Actor) -> float:
     if a.role:
         return ROLE_WEIGHT
     words = a.name.split()
-    if a.kind in ("organization", "group") and (
-        any(w in lx.ORG_HEADS or ACRONYM.match(w) for w in words) or a.name[:1] in "#" or a.name[:1].islower()
-    ):
+    institution = any(w in lx.ORG_HEADS or ACRONYM.match(w) for w in words)
+    # A hashtag or a lower-case body ("the standards committee") was found by its form.
+    if a.kind in ("organization", "group") and (institution or not a.name[:1].isupper()):
         return INSTITUTION_WEIGHT
     return 0.0

@@ -163,8 +163,9 @@ English:England Eritrean:Eritrea Estonian:Estonia Ethiopian:Ethiopia Filipino:Ph
 Finnish:Finland French:France Georgian:Georgia German:Germany Ghanaian:Ghana Greek:Greece
 Guatemalan:Guatemala Haitian:Haiti Honduran:Honduras Hungarian:Hungary Icelandic:Iceland
 Indian:India Indonesian:Indonesia Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel
-Italian:Italy Ivorian:Ivory_Coast Jamaican:Jamaica Sri_Lankan:Sri_Lanka South_Korean:South_Korea
-North_Korean:North_Korea New_Zealander:New_Zealand Saudi_Arabian:Saudi_Arabia Japanese:Japan Jordanian:Jordan
+Italian:Italy Ivorian:Ivory_Coast Jamaican:Jamaica Sri_Lankan:Sri_Lanka
+South_Korean:South_Korea North_Korean:North_Korea New_Zealander:New_Zealand
+Saudi_Arabian:Saudi_Arabia Japanese:Japan Jordanian:Jordan
 Kazakh:Kazakhstan Kenyan:Kenya Korean:Korea Kosovan:Kosovo Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan
 Latvian:Latvia Lebanese:Lebanon Liberian:Liberia Libyan:Libya Lithuanian:Lithuania
 Malaysian:Malaysia Malian:Mali Maltese:Malta Mexican:Mexico Moldovan:Moldova Mongolian:Mongolia
