@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from briefing import lexicon as lx
 from briefing.model import Actor, Document, Sentence
@@ -21,7 +22,7 @@ from briefing.model import Actor, Document, Sentence
 # A word (with inner apostrophes or hyphens, "O'Brien", "Jean-Michel", but not a possessive
 # "'s"), dotted initials ("U.S."), a possessive, or any other single character.
 TOKEN = re.compile(
-    r"#\w+|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&]|[-’'](?!s\b)(?=[^\W_]))*|['’]s\b|\S", re.UNICODE
+    r"#\w+|(?:[^\W\d_]\.){2,}|[^\W_][\w&]*(?:[-’'](?!s\b)[^\W_][\w&]*)*|['’]s\b|\S"
 )
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 # Abbreviations that keep their full stop ("Det. Smith", "Acme Inc.").
@@ -43,8 +44,7 @@ INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "N
 KINDS = ("person", "organization", "country", "group", "place")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: documents have hundreds of thousands of tokens
     text: str
     start: int
     end: int
@@ -100,13 +100,17 @@ def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
 def tokenize(text: str) -> list[Token]:
     """Tokens of a sentence with their offsets, so names are verbatim slices of the text."""
     out: list[Token] = []
+    taken = -1  # end of a full stop already joined to "Det."
     for m in TOKEN.finditer(text):
         start, end = m.span()
-        if out and start < out[-1].end:
-            continue  # the full stop already taken by "Det."
-        if text[end : end + 1] == "." and m.group() in DOTTED:
+        if start < taken:
+            continue
+        word = m.group()
+        if word in DOTTED and text[end : end + 1] == ".":
             end += 1
-        out.append(Token(text[start:end], start, end))
+            word += "."
+            taken = end
+        out.append(Token(word, start, end))
     return out
 
 
@@ -122,17 +126,18 @@ def case_evidence(sentences: Iterable[list[Token]]) -> CaseEvidence:
     lower: set[str] = set()
     inside: set[str] = set()
     for toks in sentences:
+        first = first_word(toks)
         for i, t in enumerate(toks):
             if t.text[:1].islower():
                 lower.add(t.text)
-            elif is_name_word(t.text) and not opens(toks, i) and not after_name(toks, i):
+            elif is_name_word(t.text) and not opens(toks, i, first) and not after_name(toks, i):
                 inside.add(t.text)
     return CaseEvidence(frozenset(lower), frozenset(inside))
 
 
-def opens(toks: list[Token], i: int) -> bool:
+def opens(toks: list[Token], i: int, first: int) -> bool:
     """Is token i where a capital is expected: a sentence start, or after a quote or colon?"""
-    return i == first_word(toks) or (i > 0 and toks[i - 1].text in OPENERS)
+    return i == first or (i > 0 and toks[i - 1].text in OPENERS)
 
 
 def after_name(toks: list[Token], i: int) -> bool:
@@ -151,13 +156,15 @@ def first_word(toks: list[Token]) -> int:
 
 def is_name_word(word: str) -> bool:
     """Capitalized in every hyphen part ("Jean-Michel"), so "Kremlin-backed" is not one."""
+    if "-" not in word:
+        return word[:1].isupper()
     return all(part[:1].isupper() for part in word.split("-") if part)
 
 
 def hyphen_names(word: str) -> list[str]:
     """Capitalized parts of a compound ("non-NATO" -> NATO, "Kremlin-backed" -> Kremlin)."""
     if "-" not in word or is_name_word(word):
-        return []
+        return []  # most words: no hyphen
     return [p for p in word.split("-") if p[:1].isupper() and len(p) > 1]
 
 
@@ -215,8 +222,9 @@ def lower_institution(text: str, toks: list[Token], head: int) -> str | None:
 def capitalized(toks: list[Token], seen: CaseEvidence) -> list[bool]:
     """Which tokens may be part of a name. A sentence's first word only with other evidence."""
     flags = [is_name_word(t.text) and t.text[:1].isalpha() for t in toks]
+    first = first_word(toks)
     for i in range(len(toks)):
-        if flags[i] and opens(toks, i):
+        if flags[i] and opens(toks, i, first):
             flags[i] = initial_is_name(toks, i, flags, seen)
     return flags
 
@@ -227,10 +235,12 @@ def initial_is_name(toks: list[Token], i: int, flags: list[bool], seen: CaseEvid
         return False
     if word in seen.capital_inside or lx.country_of(word) or word in lx.CAPITALS:
         return True
-    if ACRONYM.match(word) or word in lx.TITLES or word in lx.HONORIFICS:
-        return True
-    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
     followed = i + 1 < len(toks) and flags[i + 1]
+    if ACRONYM.match(word) or word in lx.HONORIFICS:
+        return True
+    if word in lx.TITLES:
+        return followed  # "President Obama said", but not "Opposition leader X"
+    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
     return followed and word.lower() not in seen.lower
 
 
@@ -340,6 +350,8 @@ def quoted(toks: list[Token], start: int, end: int) -> bool:
 
 def of_affiliation(text: str, toks: list[Token], end: int) -> str | None:
     """ "Jake White of South Africa": the organisation or country after "of"."""
+    if end < len(toks) and toks[end].text == ",":
+        end += 1  # "Jonas Pike, of the Green Party"
     if end + 1 >= len(toks) or toks[end].text != "of":
         return None
     i = end + 1
@@ -398,8 +410,8 @@ def acceptable(words: list[str]) -> bool:
         w = words[0]
         if w in lx.NOT_ACTORS or w in lx.MONTHS or w in lx.PLACE_WORDS or len(w) < 2:
             return False
-        if w in lx.ORG_HEADS and w not in lx.INSTITUTIONS:
-            return False  # "Church", "Union" alone
+        if (w in lx.ORG_HEADS or w in lx.TITLES) and w not in lx.INSTITUTIONS:
+            return False  # "Church", "Union", "Opposition" alone
         if ACRONYM.match(w.rstrip("s")) and w.endswith("s") and not ACRONYM.match(w):
             return False  # "MPs", "MSPs": plural titles
     return not all(w in lx.WEEKDAYS or w in lx.MONTHS for w in words)
@@ -440,12 +452,11 @@ def title_role(
     if first == name_start:
         return None, None
     words = titles[first - start :]
+    country = lx.country_of(words[0]) if len(words) > 1 else None
+    if country:  # "Russian President": the demonym becomes the affiliation
+        return text[toks[first + 1].start : toks[name_start - 1].end], country
     title_at = next((i for i, w in enumerate(words) if w.rstrip(".") in lx.TITLES), 0)
     prefix = " ".join(words[:title_at])
-    country = lx.country_of(prefix) if prefix else None
-    if country:  # "Russian President": the demonym becomes the affiliation
-        role_start = first + title_at
-        return text[toks[role_start].start : toks[name_start - 1].end], country
     role = text[toks[first].start : toks[name_start - 1].end]
     return role, (prefix or None)
 
@@ -490,6 +501,8 @@ def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, s
     while toks[first].text in NAME_LINKS:
         first += 1
     affiliation = text[toks[span[0]].start : toks[span[1]].end] if span[0] >= first else None
+    if affiliation and all(w in lx.TITLES for w in affiliation.split()):
+        affiliation = None  # "Opposition leader": a title word, not a body
     return affiliation_split(text[toks[first].start : toks[head].end], affiliation)
 
 
@@ -723,6 +736,8 @@ def cluster_kind(c: Cluster) -> str:
         return "person"
     if kinds["country"] or any(m.country for m in c.mentions):
         return "country"
+    if kinds["group"]:
+        return "group"
     if kinds["organization"]:
         return "organization"
     if kinds["person"]:
