@@ -21,9 +21,7 @@ from briefing.model import Actor, Document, Sentence
 
 # A word (with inner apostrophes or hyphens, "O'Brien", "Jean-Michel", but not a possessive
 # "'s"), dotted initials ("U.S."), a possessive, or any other single character.
-TOKEN = re.compile(
-    r"#\w+|(?:[^\W\d_]\.){2,}|[^\W_][\w&]*(?:[-’'](?!s\b)[^\W_][\w&]*)*|['’]s\b|\S"
-)
+TOKEN = re.compile(r"#\w+|(?:[^\W\d_]\.){2,}|[^\W_][\w&]*(?:[-’'](?!s\b)[^\W_][\w&]*)*|['’]s\b|\S")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 # Abbreviations that keep their full stop ("Det. Smith", "Acme Inc.").
 DOTTED = lx.HONORIFICS | lx.TITLES | frozenset(["Jr", "Sr", "St", "Inc", "Corp", "Co", "Ltd"])

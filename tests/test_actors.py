@@ -166,7 +166,8 @@ The council will meet again in June, and Blue Fin Ltd. said it would start work 
 SUMMIT = """Ministers from Norway and Sweden met in Oslo on Tuesday to discuss fishing quotas.
 
 Norwegian Fisheries Minister Odd Rye said the talks were "difficult".
-Sweden's envoy Karin Ek said Stockholm wanted a deal by spring. The European Union will send observers.
+Sweden's envoy Karin Ek said Stockholm wanted a deal by spring.
+The European Union will send observers.
 Rye and Ek will meet again next month, the Norwegian government said.
 """
 
