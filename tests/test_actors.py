@@ -1,0 +1,251 @@
+"""Key actors: one test per rule on made-up sentences, two short articles, robustness."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.actors import find_actors
+from briefing.model import Actor
+from briefing.text import make_document
+
+
+def actors(text: str) -> list[Actor]:
+    return find_actors(make_document(text))
+
+
+def names(text: str) -> list[str]:
+    return [a.name for a in actors(text)]
+
+
+def by_name(text: str, name: str) -> Actor:
+    found = [a for a in actors(text) if a.name == name]
+    assert found, f"{name!r} not among {names(text)}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- titles and roles
+def test_title_before_name_is_role_with_country_affiliation() -> None:
+    a = by_name("Freedonian President Ola Brandt met the envoy on Monday.", "Ola Brandt")
+    assert (a.kind, a.role) == ("person", "Freedonian President")  # unknown word: kept
+    text = "Russian President Ola Brandt met the envoy on Monday."
+    assert by_name(text, "Ola Brandt").affiliation == "Russia"
+
+
+def test_several_title_words_make_one_role() -> None:
+    a = by_name("Deputy Foreign Minister Kalle Varga said the talks failed.", "Kalle Varga")
+    assert a.role == "Deputy Foreign Minister"
+
+
+def test_lower_case_role_before_name() -> None:
+    text = "Meanwhile, Moscow-backed rebel leader Ivo Stenk said the vote was over."
+    assert by_name(text, "Ivo Stenk").role == "Moscow-backed rebel leader"
+
+
+def test_appositive_role_after_name() -> None:
+    a = by_name(
+        "Tove Lindqvist, the Acme Group spokesperson, declined to comment.", "Tove Lindqvist"
+    )
+    assert a.role == "Acme Group spokesperson"
+
+
+def test_possessive_appositive_gives_affiliation() -> None:
+    text = '"We are ready," said Piet Ramaker, Interpol\'s chief, on Friday.'
+    a = by_name(text, "Piet Ramaker")
+    assert (a.role, a.affiliation) == ("chief", "Interpol")
+
+
+def test_no_role_when_article_gives_none() -> None:
+    assert by_name("Mara Quist arrived in the city late.", "Mara Quist").role is None
+
+
+def test_plural_role_covers_listed_names() -> None:
+    text = "Cup winners Ada Brook, Lena Holt and Rosa Vance were left out."
+    assert all(
+        by_name(text, n).role == "Cup winners" for n in ("Ada Brook", "Lena Holt", "Rosa Vance")
+    )
+
+
+def test_description_at_sentence_start_names_previous_person() -> None:
+    text = "Edda Morrow has quit the board. The chairwoman was criticised for her pay."
+    assert by_name(text, "Edda Morrow").role == "chairwoman"
+
+
+# ---------------------------------------------------------------- kinds and merging
+def test_surname_and_honorific_merge_into_full_name() -> None:
+    text = "Harald Nyberg won the seat. Mr Nyberg thanked voters. Later Nyberg left."
+    found = [a for a in actors(text) if "Nyberg" in a.name]
+    assert [a.name for a in found] == ["Harald Nyberg"]
+    assert found[0].mentions == 3
+
+
+def test_acronym_merges_with_its_expansion() -> None:
+    text = "The World Rowing Federation met. Later the WRF said it would appeal."
+    a = by_name(text, "World Rowing Federation")
+    assert a.kind == "organization" and "WRF" in a.aliases
+
+
+def test_capital_and_demonym_link_to_named_country() -> None:
+    text = "Russia sent troops. Moscow denied it. Russian officials said little."
+    a = by_name(text, "Russia")
+    assert a.kind == "country" and a.mentions == 3
+    assert "Moscow" not in names(text)
+
+
+def test_person_is_never_merged_into_a_place() -> None:
+    text = "Paris said nothing. Later Anna Paris, a lawyer, spoke for the family."
+    assert by_name(text, "Anna Paris").kind == "person"
+
+
+def test_organisation_head_word_makes_organisation() -> None:
+    assert by_name(
+        "He joined the Northfield Rowing Club in May.", "Northfield Rowing Club"
+    ).kind == ("organization")
+
+
+def test_place_word_makes_place() -> None:
+    assert by_name("Fans gathered at Elm Park before the match.", "Elm Park").kind == "place"
+
+
+def test_hashtag_is_a_group() -> None:
+    assert (
+        by_name("Thousands joined #SaveTheDocks protests on Sunday.", "#SaveTheDocks").kind
+        == "group"
+    )
+
+
+# ---------------------------------------------------------------- what must not be an actor
+def test_months_weekdays_and_initial_common_words_are_not_actors() -> None:
+    text = (
+        "Meanwhile, the council met on Tuesday. Despite the rain, it voted in March. "
+        "But nothing changed."
+    )
+    assert names(text) == []
+
+
+def test_news_outlets_and_affiliates_are_not_actors() -> None:
+    text = "Ola Brandt told CNN affiliate KXYZ that Reuters and the Associated Press were wrong."
+    assert names(text) == ["Ola Brandt"]
+
+
+def test_bare_title_is_not_a_person() -> None:
+    text = "The President said the Prime Minister would visit. Ola Brandt agreed."
+    assert names(text) == ["Ola Brandt"]
+
+
+def test_quoted_titles_and_counted_things_are_not_actors() -> None:
+    text = 'She won six Golden Globes and launched a "Clean Water" campaign with Ola Brandt.'
+    assert names(text) == ["Ola Brandt"]
+
+
+def test_demonym_alone_makes_no_country() -> None:
+    assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
+
+
+# ---------------------------------------------------------------- ranking
+def test_ranked_by_salience() -> None:
+    text = (
+        "Governor Ilse Marsh vetoed the bill. Marsh said it cost too much. "
+        "Critics led by Tom Quill disagreed. Marsh will speak again."
+    )
+    assert names(text)[0] == "Ilse Marsh"
+    summary_first = find_actors(make_document(text), {2})
+    assert summary_first[0].name == "Ilse Marsh"
+
+
+# ---------------------------------------------------------------- short articles
+HARBOUR = """Northport City Council voted on Monday to sell the old harbour to Blue Fin Ltd.
+
+Mayor Greta Holm said the sale would save jobs. "This is a good day," Holm said.
+Opposition leader Jonas Pike, of the Green Party, called the deal a giveaway.
+The council will meet again in June, and Blue Fin Ltd. said it would start work soon.
+"""
+
+SUMMIT = """Ministers from Norway and Sweden met in Oslo on Tuesday to discuss fishing quotas.
+
+Norwegian Fisheries Minister Odd Rye said the talks were "difficult".
+Sweden's envoy Karin Ek said Stockholm wanted a deal by spring.
+The European Union will send observers.
+Rye and Ek will meet again next month, the Norwegian government said.
+"""
+
+
+def test_harbour_article() -> None:
+    found = {a.name: a for a in actors(HARBOUR)}
+    assert {"Northport City Council", "Greta Holm", "Jonas Pike", "Blue Fin Ltd."} <= set(found)
+    assert found["Greta Holm"].role == "Mayor"
+    assert found["Jonas Pike"].role == "Opposition leader"
+    assert found["Jonas Pike"].affiliation == "Green Party"
+    assert "June" not in found and "Monday" not in found
+
+
+def test_summit_article() -> None:
+    found = {a.name: a for a in actors(SUMMIT)}
+    assert found["Odd Rye"].role == "Fisheries Minister"
+    assert found["Odd Rye"].affiliation == "Norway"
+    assert found["Karin Ek"].role == "Sweden's envoy"
+    assert found["Norway"].kind == "country" and found["Sweden"].kind == "country"
+    assert "Oslo" in found["Norway"].aliases and "Stockholm" in found["Sweden"].aliases
+    assert "European Union" in found
+
+
+# ---------------------------------------------------------------- robustness and speed
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_actors_named_in_it(text: str) -> None:
+    doc = make_document(text)
+    for a in find_actors(doc):
+        assert a.name and a.name in doc.text
+        assert a.kind in ("person", "organization", "country", "group", "place")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ola",
+                "Brandt",
+                "Mr",
+                "President",
+                "of",
+                "the",
+                "Bank",
+                "said",
+                ",",
+                ".",
+                "Russia",
+                "Russian",
+                "NATO",
+                "#Go",
+                "non-NATO",
+                "'s",
+                "leader",
+                "Moscow",
+                '"',
+                "and",
+                "The",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_name_like_word_salad_does_not_crash(parts: list[str]) -> None:
+    doc = make_document(" ".join(parts))
+    for a in find_actors(doc):
+        assert a.name in doc.text
+
+
+def test_long_document_is_fast() -> None:
+    doc = make_document((HARBOUR + "\n\n" + SUMMIT + "\n\n") * 700)
+    assert len(doc.sentences) > 6000
+    find_actors(make_document(SUMMIT))  # word tables are built once per process, not timed
+    # CPU time, best of three: other processes on a busy machine do not count.
+    timings = []
+    for _ in range(3):
+        start = time.process_time()
+        find_actors(doc)
+        timings.append(time.process_time() - start)
+    assert min(timings) < 1.0
