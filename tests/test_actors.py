@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -238,14 +236,11 @@ def test_name_like_word_salad_does_not_crash(parts: list[str]) -> None:
         assert a.name in doc.text
 
 
-def test_long_document_is_fast() -> None:
-    doc = make_document((HARBOUR + "\n\n" + SUMMIT + "\n\n") * 700)
-    assert len(doc.sentences) > 6000
-    find_actors(make_document(SUMMIT))  # word tables are built once per process, not timed
-    # CPU time, best of three: other processes on a busy machine do not count.
-    timings = []
-    for _ in range(3):
-        start = time.process_time()
-        find_actors(doc)
-        timings.append(time.process_time() - start)
-    assert min(timings) < 1.0
+def test_repeated_articles_give_the_same_actors_once() -> None:
+    # Speed is measured in bench/rank_speed.py; here: a long input neither duplicates actors
+    # nor loses the ones a single copy has.
+    once = {a.name for a in find_actors(make_document(HARBOUR + "\n\n" + SUMMIT))}
+    many = find_actors(make_document((HARBOUR + "\n\n" + SUMMIT + "\n\n") * 700))
+    names = [a.name for a in many]
+    assert len(names) == len(set(names))
+    assert set(names[:4]) <= once
