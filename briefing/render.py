@@ -21,7 +21,10 @@ FORMATS = ("md", "json", "txt", "html", "eml")
 # markers at the start of the text (each item is one line, after "- " or "# "), the dot of an
 # ordered-list number, and closing hashes, which Python-Markdown strips from a heading ("C#").
 # "<" and "&" become entities so no raw HTML or entity gets through.
-_INLINE = re.compile(r"([\\`*_\[\]{}()!|~])")
+# Brackets are escaped, so "(...)" and "!" can never form a link or image; "_" only marks
+# emphasis at a word's edge; "&" only matters where it would start an entity.
+_INLINE = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 _BLOCK = re.compile(r"^([#+-])")
 _ORDERED = re.compile(r"^(\d+)\.")
 _CLOSING_HASHES = re.compile(r"#+$")
@@ -34,7 +37,7 @@ def escape_md(text: str) -> str:
     """Article text made safe to place in Markdown: it renders as exactly these characters
     (whitespace collapsed to single spaces, control characters dropped)."""
     text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\.", text)
