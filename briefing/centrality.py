@@ -74,17 +74,27 @@ def term_counts(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
 def lexrank_scores(sentences: Sequence[Sequence[str]]) -> Vector:
     """LexRank score of each sentence (given as its terms), equal to sumy's."""
-    n = len(sentences)
-    if n == 0:
+    if not sentences:
         return np.zeros(0)
-    counts = term_counts(sentences)
-    tfidf = _tfidf(counts)
+    return lexrank_centrality(cosine_similarity(sentences))
+
+
+def cosine_similarity(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Sentence x sentence cosine of sumy's LexRank tf-idf vectors (sparse)."""
+    n = len(sentences)
+    tfidf = _tfidf(term_counts(sentences))
     squared = np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel()
     # sumy: a sentence whose tf-idf vector is zero is similar to nothing, itself included.
     inverse_norm = np.zeros(n)
     has_norm = squared > 0
     inverse_norm[has_norm] = 1.0 / np.sqrt(squared[has_norm])
-    cosine = sparse.diags(inverse_norm) @ (tfidf @ tfidf.T) @ sparse.diags(inverse_norm)
+    scale = sparse.diags(inverse_norm)
+    return (scale @ (tfidf @ tfidf.T) @ scale).tocsr()
+
+
+def lexrank_centrality(cosine: sparse.csr_matrix) -> Vector:
+    """LexRank scores from the cosine matrix: power method on the thresholded graph."""
+    n = cosine.shape[0]
     linked = (cosine > LEXRANK_THRESHOLD).astype(np.float64).tocsr()
     degrees = np.asarray(linked.sum(axis=1)).ravel()
     degrees[degrees == 0] = 1
