@@ -122,14 +122,7 @@ def textrank_scores(sentences: Sequence[Sequence[str]]) -> Vector:
     n = len(sentences)
     if n == 0:
         return np.zeros(0)
-    counts = term_counts(sentences)
-    # Edge weight: shared words (counted with repeats) over the sum of the log lengths.
-    shared = (counts @ counts.T).tocoo()
-    log_length = np.array([math.log(len(s)) if s else 0.0 for s in sentences])
-    norm = log_length[shared.row] + log_length[shared.col]
-    single_words = np.isclose(norm, 0.0)  # both sentences are one word long
-    weight = np.where(single_words, shared.data, shared.data / np.where(single_words, 1, norm))
-    edges = sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
+    edges = overlap_edges(sentences)
     if n <= DENSE_LIMIT:
         dense = edges.toarray()
         dense /= dense.sum(axis=1)[:, np.newaxis] + TEXTRANK_ZERO_DIVISION
@@ -138,6 +131,23 @@ def textrank_scores(sentences: Sequence[Sequence[str]]) -> Vector:
     row_sums = np.asarray(edges.sum(axis=1)).ravel() + TEXTRANK_ZERO_DIVISION
     stochastic = (sparse.diags(1.0 / row_sums) @ edges).T.tocsr()
     return _power_method(_damped_step(stochastic), n, TEXTRANK_EPSILON, normalize=False)
+
+
+def overlap_edges(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """TextRank's edge weights: shared words (with repeats) over the sum of the log lengths."""
+    n = len(sentences)
+    counts = term_counts(sentences)
+    shared = (counts @ counts.T).tocoo()
+    log_length = np.array([math.log(len(s)) if s else 0.0 for s in sentences])
+    norm = log_length[shared.row] + log_length[shared.col]
+    single_words = np.isclose(norm, 0.0)  # both sentences are one word long
+    weight = np.where(single_words, shared.data, shared.data / np.where(single_words, 1, norm))
+    return sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
+
+
+def overlap_degree(edges: sparse.csr_matrix) -> Vector:
+    """Each sentence's summed word overlap with the others (close to sumy's Reduction rating)."""
+    return np.asarray(edges.sum(axis=1)).ravel() - edges.diagonal()
 
 
 def _dense_step(matrix: Vector) -> Callable[[Vector], Vector]:

@@ -79,8 +79,9 @@ SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
 
 def default_ranker(doc: Document) -> list[int]:
     """Centrality, a news position prior and sentence quality, then redundancy removal."""
-    cosine = cosine_similarity([terms(s.text) for s in doc.sentences])
-    centrality = lexrank_centrality(cosine)
+    sentence_terms = [terms(s.text) for s in doc.sentences]
+    cosine = cosine_similarity(sentence_terms)
+    centrality = textrank_scores(sentence_terms)
     scores = [
         sentence_score(s.text, s.index, float(c))
         for s, c in zip(doc.sentences, _unit(centrality), strict=True)
