@@ -145,9 +145,19 @@ def overlap_edges(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
 
 
+def word_cosine(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Sentence x sentence cosine of plain term counts: how much two sentences say alike."""
+    counts = term_counts(sentences)
+    lengths = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    lengths[lengths == 0] = 1
+    unit = sparse.diags(1.0 / lengths) @ counts
+    return (unit @ unit.T).tocsr()
+
+
 def overlap_degree(edges: sparse.csr_matrix) -> Vector:
     """Each sentence's summed word overlap with the others (close to sumy's Reduction rating)."""
-    return np.asarray(edges.sum(axis=1)).ravel() - edges.diagonal()
+    degree: Vector = np.asarray(edges.sum(axis=1), dtype=np.float64).ravel()
+    return degree - np.asarray(edges.diagonal(), dtype=np.float64)
 
 
 def _dense_step(matrix: Vector) -> Callable[[Vector], Vector]:

@@ -21,11 +21,12 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
 from briefing.centrality import (
-    cosine_similarity,
-    lexrank_centrality,
     lexrank_scores,
+    overlap_degree,
+    overlap_edges,
     terms,
     textrank_scores,
+    word_cosine,
 )
 from briefing.model import BriefingError, Document
 from briefing.text import SumyTokenizer, words
@@ -58,15 +59,16 @@ def lead(doc: Document) -> list[int]:
 
 
 # The default ranker's few weights, tuned on the development sets (see bench/quality.py).
-POSITION_WEIGHT = 1.0
+POSITION_WEIGHT = 3.0
 POSITION_DECAY = 1.0  # the position prior is 1 / (1 + index) ** decay
-CENTRALITY_WEIGHT = 0.5
-LENGTH_WEIGHT = 0.3
-SIGNAL_WEIGHT = 0.2
-PENALTY_WEIGHT = 0.5
-REDUNDANCY_WEIGHT = 0.5
+CENTRALITY_WEIGHT = 0.6
+LENGTH_WEIGHT = -0.3  # below zero: short lines make a tighter summary
+SIGNAL_WEIGHT = 0.3
+PENALTY_WEIGHT = 1.0
+REDUNDANCY_WEIGHT = 1.0
 SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
-LONG_WORDS = 30  # longer sentences gain nothing more for their length
+LONG_WORDS = 40  # the length term stops growing here
+NEAR_COPY = 0.8  # word cosine above which a sentence repeats one already picked
 MMR_PICKS = 20  # redundancy is checked for the leading picks only; the rest keep score order
 
 QUESTION = re.compile(r"\?[\"'”’)]*$")
@@ -78,10 +80,15 @@ SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
 
 
 def default_ranker(doc: Document) -> list[int]:
-    """Centrality, a news position prior and sentence quality, then redundancy removal."""
+    """News position prior, word-overlap centrality and sentence quality, then MMR.
+
+    Centrality is each sentence's summed word overlap with the others (sumy's Reduction
+    rating, vectorized): it favours sentences that restate the text's main topic.
+    """
     sentence_terms = [terms(s.text) for s in doc.sentences]
-    cosine = cosine_similarity(sentence_terms)
-    centrality = textrank_scores(sentence_terms)
+    # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
+    cosine = word_cosine(sentence_terms)
+    centrality = overlap_degree(overlap_edges(sentence_terms))
     scores = [
         sentence_score(s.text, s.index, float(c))
         for s, c in zip(doc.sentences, _unit(centrality), strict=True)
@@ -100,13 +107,14 @@ def sentence_score(text: str, index: int, centrality: float) -> float:
     position = 1.0 / (1.0 + index) ** POSITION_DECAY
     length = min(n_words, LONG_WORDS) / LONG_WORDS
     signals = min(len(SIGNAL.findall(text)), 5) / 5
-    return (
+    score = (
         POSITION_WEIGHT * position
         + CENTRALITY_WEIGHT * centrality
         + LENGTH_WEIGHT * length
         + SIGNAL_WEIGHT * signals
         - PENALTY_WEIGHT * penalty(text, n_words)
     )
+    return float(score)
 
 
 def penalty(text: str, n_words: int) -> float:
@@ -127,7 +135,10 @@ def remove_redundancy(scores: Sequence[float], cosine: sparse.csr_matrix) -> lis
     left = np.ones(len(base), dtype=bool)
     picked: list[int] = []
     for _ in range(min(MMR_PICKS, len(base))):
-        marginal = np.where(left, base - REDUNDANCY_WEIGHT * closest, -np.inf)
+        # A near copy of a picked sentence comes only after every other sentence.
+        fresh = left & (closest < NEAR_COPY)
+        candidates = fresh if fresh.any() else left
+        marginal = np.where(candidates, base - REDUNDANCY_WEIGHT * closest, -np.inf)
         best = int(np.argmax(marginal))  # the first best: ties keep text order
         picked.append(best)
         left[best] = False
