@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from briefing.centrality import _stem
@@ -49,9 +50,9 @@ def row(doc: Document, text: str, sumy_up_to: int) -> list[str]:
     n = len(doc.sentences)
     cells = [str(n)]
     for name in ("lexrank", "textrank"):
-        ours = seconds(lambda name=name: get_ranker(name)(doc))
+        ours = seconds(partial(get_ranker(name), doc))
         if n <= sumy_up_to:
-            theirs = seconds(lambda name=name: sumy_ranker(name)(doc))
+            theirs = seconds(partial(sumy_ranker(name), doc))
             cells += [f"{theirs:.2f}", f"{ours:.3f}", f"{theirs / ours:.0f}x"]
         else:
             cells += ["-", f"{ours:.3f}", "-"]
