@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from statistics import mean
 
-from rouge_score import rouge_scorer
+from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from briefing.rank import ALGORITHMS, rank
 from briefing.read import document_from_text
