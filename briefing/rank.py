@@ -7,15 +7,27 @@ of that order are the K sentences the algorithm would pick; ties keep document o
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
+from briefing.centrality import (
+    lexrank_scores,
+    overlap_degree,
+    overlap_edges,
+    terms,
+    textrank_scores,
+    word_cosine,
+)
 from briefing.model import BriefingError, Document
 from briefing.text import SumyTokenizer, words
 
@@ -33,7 +45,8 @@ SUMY_CLASSES = {
 }
 
 # Sentences beyond which a pure-Python sumy algorithm takes more than a few seconds.
-SLOW_ABOVE = {"kl": 300, "lexrank": 800, "textrank": 800, "reduction": 800, "lsa": 2000}
+# LexRank and TextRank are the project's vectorized versions, fast at any length.
+SLOW_ABOVE = {"kl": 300, "reduction": 800, "lsa": 2000}
 
 
 def order_by_scores(scores: Sequence[float]) -> list[int]:
@@ -45,9 +58,93 @@ def lead(doc: Document) -> list[int]:
     return list(range(len(doc.sentences)))
 
 
+# The default ranker's few weights, tuned on the development sets (see bench/quality.py).
+POSITION_WEIGHT = 3.0
+POSITION_DECAY = 1.0  # the position prior is 1 / (1 + index) ** decay
+CENTRALITY_WEIGHT = 0.6
+LENGTH_WEIGHT = -0.3  # below zero: short lines make a tighter summary
+SIGNAL_WEIGHT = 0.3
+PENALTY_WEIGHT = 1.0
+REDUNDANCY_WEIGHT = 1.0
+SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
+LONG_WORDS = 40  # the length term stops growing here
+NEAR_COPY = 0.8  # word cosine above which a sentence repeats one already picked
+MMR_PICKS = 20  # redundancy is checked for the leading picks only; the rest keep score order
+
+QUESTION = re.compile(r"\?[\"'”’)]*$")
+BYLINE = re.compile(r"^(?:by\b|published:|updated:|last updated\b)|^\W*$", re.IGNORECASE)
+DATE_ONLY = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\W*$")
+# A quotation with no actor or figure of its own: '"It was terrible," she said.'
+BARE_QUOTE = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
+SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
+
+
 def default_ranker(doc: Document) -> list[int]:
-    # Placeholder until the tuned default lands: news puts the key facts first.
-    return lead(doc)
+    """News position prior, word-overlap centrality and sentence quality, then MMR.
+
+    Centrality is each sentence's summed word overlap with the others (sumy's Reduction
+    rating, vectorized): it favours sentences that restate the text's main topic.
+    """
+    sentence_terms = [terms(s.text) for s in doc.sentences]
+    # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
+    cosine = word_cosine(sentence_terms)
+    centrality = overlap_degree(overlap_edges(sentence_terms))
+    scores = [
+        sentence_score(s.text, s.index, float(c))
+        for s, c in zip(doc.sentences, _unit(centrality), strict=True)
+    ]
+    return remove_redundancy(scores, cosine)
+
+
+def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    top = float(values.max()) if len(values) else 0.0
+    return values / top if top > 0 else values
+
+
+def sentence_score(text: str, index: int, centrality: float) -> float:
+    """How well a sentence would open a briefing, before redundancy is considered."""
+    n_words = len(text.split())
+    position = 1.0 / (1.0 + index) ** POSITION_DECAY
+    length = min(n_words, LONG_WORDS) / LONG_WORDS
+    signals = min(len(SIGNAL.findall(text)), 5) / 5
+    score = (
+        POSITION_WEIGHT * position
+        + CENTRALITY_WEIGHT * centrality
+        + LENGTH_WEIGHT * length
+        + SIGNAL_WEIGHT * signals
+        - PENALTY_WEIGHT * penalty(text, n_words)
+    )
+    return float(score)
+
+
+def penalty(text: str, n_words: int) -> float:
+    """Count of the marks of a sentence that is a poor summary line."""
+    marks = (
+        n_words < SHORT_WORDS,
+        bool(QUESTION.search(text)),
+        bool(BYLINE.search(text) or DATE_ONLY.match(text)),
+        bool(BARE_QUOTE.match(text)),
+    )
+    return float(sum(marks))
+
+
+def remove_redundancy(scores: Sequence[float], cosine: sparse.csr_matrix) -> list[int]:
+    """Maximal marginal relevance: pick by score minus the similarity to what is picked."""
+    base = np.asarray(scores, dtype=np.float64)
+    closest = np.zeros(len(base))
+    left = np.ones(len(base), dtype=bool)
+    picked: list[int] = []
+    for _ in range(min(MMR_PICKS, len(base))):
+        # A near copy of a picked sentence comes only after every other sentence.
+        fresh = left & (closest < NEAR_COPY)
+        candidates = fresh if fresh.any() else left
+        marginal = np.where(candidates, base - REDUNDANCY_WEIGHT * closest, -np.inf)
+        best = int(np.argmax(marginal))  # the first best: ties keep text order
+        picked.append(best)
+        left[best] = False
+        closest = np.maximum(closest, cosine.getrow(best).toarray().ravel())
+    rest = [i for i in order_by_scores(list(base)) if left[i]]
+    return picked + rest
 
 
 @cache
@@ -91,7 +188,9 @@ def sumy_ranker(name: str) -> Ranker:
     def rank(doc: Document) -> list[int]:
         captured: list[float] = []
 
-        def capture(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+        def capture(
+            sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any
+        ) -> tuple[Any, ...]:
             rate = rating.__getitem__ if isinstance(rating, dict) else rating
             captured.extend(rate(s, *args, **kwargs) for s in sentences)
             return ()
@@ -104,11 +203,30 @@ def sumy_ranker(name: str) -> Ranker:
     return rank
 
 
+def centrality_ranker(scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]]) -> Ranker:
+    """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings."""
+
+    def rank(doc: Document) -> list[int]:
+        scores = scorer([terms(s.text) for s in doc.sentences])
+        return order_by_scores(_rated_by_text(doc, [float(x) for x in scores]))
+
+    return rank
+
+
+def _rated_by_text(doc: Document, scores: list[float]) -> list[float]:
+    # sumy keys its ratings by sentence text, so a repeated sentence takes the rating of its
+    # last occurrence; do the same so that ties break as sumy breaks them.
+    last = {s.text.strip(): score for s, score in zip(doc.sentences, scores, strict=True)}
+    return [last[s.text.strip()] for s in doc.sentences]
+
+
 def get_ranker(name: str) -> Ranker:
     registry: dict[str, Ranker] = {
         "default": default_ranker,
         "lead": lead,
         **{n: sumy_ranker(n) for n in SUMY_CLASSES},
+        "lexrank": centrality_ranker(lexrank_scores),
+        "textrank": centrality_ranker(textrank_scores),
     }
     try:
         return registry[name]
@@ -124,7 +242,7 @@ ALGORITHMS = ("default", "lead", *SUMY_CLASSES)
 def slow_warning(name: str, doc: Document) -> str | None:
     """A warning to print before running an algorithm that will be slow on this document."""
     limit = SLOW_ABOVE.get(name)
-    if name in ("lexrank", "textrank") or limit is None or len(doc.sentences) <= limit:
+    if limit is None or len(doc.sentences) <= limit:
         return None
     return (
         f"warning: {name} is slow on long texts ({len(doc.sentences)} sentences); "

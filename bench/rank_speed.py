@@ -1,0 +1,85 @@
+"""Ranking speed on long texts: sumy's LexRank and TextRank beside the project's, and the
+whole briefing, for documents of 100 to 6,400 sentences built from development articles.
+
+    python bench/rank_speed.py [../shared/eval/dev/cnndm.jsonl] [--sumy-up-to 1600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from briefing.centrality import _stem
+from briefing.compose import make_briefing
+from briefing.model import Document
+from briefing.rank import get_ranker, sumy_ranker
+from briefing.read import document_from_text
+
+SIZES = (100, 400, 1600, 6400)
+DEFAULT_DATA = Path("../shared/eval/dev/cnndm.jsonl")
+
+
+def long_text(path: Path, sentences: int) -> str:
+    """Development articles, one after another, until the text has enough sentences."""
+    articles: list[str] = []
+    count = 0
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            text = json.loads(line)["text"]
+            articles.append(text)
+            count += len(document_from_text(text).sentences)
+            if count >= sentences:
+                return "\n\n".join(articles)
+    raise SystemExit(f"{path}: fewer than {sentences} sentences in all articles")
+
+
+def seconds(run: Callable[[], object]) -> float:
+    # Cold word cache each time: the stemming of a new text is part of its ranking cost.
+    _stem.cache_clear()
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def row(doc: Document, text: str, sumy_up_to: int) -> list[str]:
+    n = len(doc.sentences)
+    cells = [str(n)]
+    for name in ("lexrank", "textrank"):
+        ours = seconds(partial(get_ranker(name), doc))
+        if n <= sumy_up_to:
+            theirs = seconds(partial(sumy_ranker(name), doc))
+            cells += [f"{theirs:.2f}", f"{ours:.3f}", f"{theirs / ours:.0f}x"]
+        else:
+            cells += ["-", f"{ours:.3f}", "-"]
+    cells.append(f"{seconds(lambda: get_ranker('default')(doc)):.3f}")
+    cells.append(f"{seconds(lambda: make_briefing(document_from_text(text))):.2f}")
+    return cells
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sumy-up-to", type=int, default=1600, help="largest size sumy runs on")
+    args = parser.parse_args()
+    print(
+        "| sentences | sumy LexRank s | project LexRank s | ratio | sumy TextRank s "
+        "| project TextRank s | ratio | project default s | whole briefing s |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size in SIZES:
+        text = long_text(args.data, size)
+        full = document_from_text(text)
+        doc = replace(full, sentences=full.sentences[:size])
+        cells = row(doc, text, args.sumy_up_to)
+        # The whole briefing runs on the full text, a few sentences more than the size.
+        cells[-1] += f" ({len(full.sentences)} sentences)"
+        print("| " + " | ".join(cells) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

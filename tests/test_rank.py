@@ -1,0 +1,169 @@
+"""Rankers: the vectorized LexRank and TextRank pick what sumy picks; the default's rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.model import Document
+from briefing.rank import ALGORITHMS, get_ranker, rank, slow_warning, sumy_ranker
+from briefing.text import make_document
+
+# Few words, stop words and inflections among them, so that documents share terms, stems
+# collide ("vote", "votes", "voted") and ties are frequent.
+WORDS = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "minister",
+    "ministers",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "market",
+    "markets",
+    "price",
+    "prices",
+    "rose",
+    "fell",
+    "police",
+    "said",
+    "talks",
+    "border",
+    "troops",
+    "army",
+    "war",
+    "peace",
+    "sanctions",
+    "bank",
+    "rates",
+    "city",
+]
+
+ARTICLES = [
+    "The central bank raised interest rates on Tuesday. Markets fell after the bank's decision. "
+    "Analysts said the rates would stay high. The bank will meet again in June. "
+    "Shares in banks rose, while the currency fell against the dollar.",
+    "Storms hit the coast. Thousands lost power. Power companies said repairs would take days. "
+    "The storms are the worst in a decade. Power was back in some towns by Friday.",
+    "Talks. Talks again. Talks failed. Talks failed again.",
+    "One sentence only, with no others around it.",
+]
+
+
+def document(sentences: list[list[str]]) -> Document:
+    text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
+    return make_document(text)
+
+
+def top_sets(order: list[int]) -> list[set[int]]:
+    return [set(order[:k]) for k in range(1, len(order) + 1)]
+
+
+sentence_lists = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=10), min_size=1, max_size=25
+)
+
+
+# sumy divides by zero when no sentence has a content word; the project returns text order.
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@settings(max_examples=150, deadline=None)
+@given(sentences=sentence_lists)
+def test_vectorized_rankers_pick_what_sumy_picks(name: str, sentences: list[list[str]]) -> None:
+    doc = document(sentences)
+    assert top_sets(get_ranker(name)(doc)) == top_sets(sumy_ranker(name)(doc))
+
+
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@pytest.mark.parametrize("text", ARTICLES)
+def test_vectorized_rankers_pick_what_sumy_picks_on_articles(name: str, text: str) -> None:
+    doc = make_document(text)
+    assert top_sets(get_ranker(name)(doc)) == top_sets(sumy_ranker(name)(doc))
+
+
+@pytest.mark.parametrize("name", ["default", "lead", "lexrank", "textrank"])
+@settings(max_examples=60, deadline=None)
+@given(sentences=sentence_lists)
+def test_every_index_is_returned_once(name: str, sentences: list[list[str]]) -> None:
+    doc = document(sentences)
+    assert sorted(rank(doc, name)) == list(range(len(doc.sentences)))
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_one_sentence_document(name: str) -> None:
+    assert rank(make_document("Parliament passed the budget on Monday."), name) == [0]
+
+
+@pytest.mark.parametrize("name", ["default", "lead", "lexrank", "textrank", "reduction"])
+def test_duplicate_sentences_document(name: str) -> None:
+    doc = make_document("The vote passed. The vote passed. The vote passed.")
+    assert sorted(rank(doc, name)) == [0, 1, 2]
+
+
+def test_default_prefers_a_content_lead_over_a_byline() -> None:
+    doc = make_document(
+        "By Jane Smith, Political Correspondent.\n\n"
+        "The government lost a key vote on its budget plan in parliament on Tuesday, "
+        "with 312 members voting against it. "
+        "Ministers said they would bring a revised budget plan back to parliament next month. "
+        "The opposition leader called the vote a turning point."
+    )
+    assert rank(doc)[0] == 1
+
+
+LEAD = "Flooding forced 2,000 people in the river valley to leave their homes on Sunday."
+LAST = "Rescue teams from three counties worked through the night to reach the villages."
+
+
+@pytest.mark.parametrize(
+    ("plain", "poor"),
+    [
+        (
+            "The water will go down by Friday, the agency said.",
+            "Will the water go down by Friday, the agency asked?",
+        ),
+        (
+            "The mayor said the town had lost its bridge and its school to the river.",
+            '"It is a sad day," she said.',
+        ),
+    ],
+)
+def test_default_ranks_a_question_or_bare_quote_lower(plain: str, poor: str) -> None:
+    def place_of_second(middle: str) -> int:
+        return rank(make_document(f"{LEAD} {middle} {LAST}")).index(1)
+
+    assert place_of_second(poor) > place_of_second(plain)
+
+
+def test_default_removes_redundancy() -> None:
+    lead = "Fire destroyed the old town hall of Riverton early on Saturday, the fire service said."
+    doc = make_document(
+        f"{lead} {lead.replace('early', 'late')} "
+        "Nobody was hurt, but the mayor said the loss of the 1820 building was a blow to the town. "
+        "Police are investigating the cause and have asked witnesses to come forward."
+    )
+    top = rank(doc)[:2]
+    assert 0 in top and 1 not in top
+
+
+def test_unknown_ranker_is_a_user_error() -> None:
+    from briefing.model import BriefingError
+
+    with pytest.raises(BriefingError, match="unknown algorithm"):
+        get_ranker("nonsense")
+
+
+def test_slow_warning_for_kl_only_on_long_texts() -> None:
+    long_doc = make_document(" ".join(f"Sentence number {i} is here." for i in range(400)))
+    short_doc = make_document("A short text. It has two sentences.")
+    assert slow_warning("kl", long_doc) is not None
+    assert slow_warning("kl", short_doc) is None
+    assert slow_warning("lexrank", long_doc) is None
+    assert slow_warning("textrank", long_doc) is None
+    assert slow_warning("default", long_doc) is None
