@@ -34,9 +34,9 @@ from briefing.outlook_words import (
 
 MIN_WORDS = 3
 MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
-SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
+SUMMARY_BONUS = 0.4  # a step in a summary sentence beats one of the same kind elsewhere
 SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
-EARLY_BONUS = 1.0  # news puts what matters first
+EARLY_BONUS = 0.75  # news puts what matters first; both bonuses stay below a band's step
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -331,10 +331,10 @@ def _band(cue: _Cue, text: str, clause: str, timed: bool, named: bool) -> float:
         band = min(cue.weight, 1.5)
     if _PAST_BE.match(text[cue.start : cue.end]):
         band -= 0.5  # "was expected to": may be over by now
-    if cue.kind in {"plan", "intent", "expected"} and _NEGATED.search(
+    if cue.kind in {"plan", "intent", "expected", "deliberate"} and _NEGATED.search(
         text, max(0, cue.start - 15), cue.end
     ):
-        band -= 1.0  # "no one is planning to": nothing is to happen
+        return 0.0  # "no one is planning to": nothing is to happen, so no step
     return band
 
 
@@ -443,7 +443,19 @@ def _clause(text: str, cue: _Cue) -> tuple[int, int]:
     trail = _TRAILING.search(text, start, end)
     if trail:
         end = trail.start()
-    return start, max(start, end)
+    return start, max(start, _balanced_end(text, start, end))
+
+
+_QUOTE_CLOSE = re.compile(r"[,.;:!?]?[\"”]")
+
+
+def _balanced_end(text: str, start: int, end: int) -> int:
+    """Keep a quotation the clause opens whole: 'of a "threat,"' rather than 'of a "threat'."""
+    span = text[start:end]
+    if span.count('"') % 2 == 0 and span.count("“") <= span.count("”"):
+        return end
+    close = _QUOTE_CLOSE.match(text, end)
+    return close.end() if close else end
 
 
 def _clause_start(text: str, cue: int) -> int:

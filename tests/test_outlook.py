@@ -234,3 +234,24 @@ def test_long_document_keeps_at_most_ten_distinct_steps() -> None:
     steps = find_next_steps(doc)
     assert 1 <= len(steps) <= 10
     assert len({s.text for s in steps}) == len(steps)
+
+
+def test_a_quotation_the_step_opens_is_closed() -> None:
+    text = 'The army will move in case of a "threat," the ministry said.'
+    (step,) = find_next_steps(make_document(text))
+    assert step.text.endswith('"threat,"')
+    assert step.text in text
+
+
+def test_a_negated_plan_is_not_a_next_step() -> None:
+    assert find_next_steps(make_document("No one is planning to send troops anywhere.")) == []
+
+
+def test_a_named_plan_outranks_an_early_unattributed_obligation() -> None:
+    text = (
+        "Speculation on the deal should be avoided, officials said. "
+        "Trade talks went on for hours. Markets were calm. "
+        "Finance Minister Ana Ruiz said she would consider raising the tariff."
+    )
+    steps = find_next_steps(make_document(text))
+    assert steps[0].who == "Ana Ruiz"
