@@ -9,6 +9,8 @@ from functools import cache
 
 import pycountry
 
+from briefing.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+
 
 def _set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -109,14 +111,8 @@ PLACE_WORDS = _set(
 )
 
 # Words that are never an actor on their own, whatever their case.
-MONTHS = _set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
-WEEKDAYS = _set(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs "
-    "Fri Sat Sun"
-)
+MONTHS = frozenset(w.capitalize() for w in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+WEEKDAYS = frozenset(w.capitalize() for w in (*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS))
 NOT_ACTORS = (
     MONTHS
     | WEEKDAYS

@@ -5,6 +5,8 @@ Plain data only, all lower case; `figures.py` holds the rules that use it.
 
 from __future__ import annotations
 
+from briefing.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 # Cardinal number words. "one" is here for compounds ("one-quarter", "one million", "one year");
 # alone it is usually a pronoun ("one of them") and figures.py treats it so.
 UNITS = {
@@ -64,11 +66,7 @@ QUALIFIER_PHRASES = [
     )
 ]  # fmt: skip
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
+MONTHS = {*MONTH_NAMES, *MONTH_ABBREVIATIONS}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "bst", "utc", "et", "est", "edt", "pst",
                "cet", "hrs", "o'clock", "o’clock"}  # fmt: skip
 # Words before a number that make it a label, not a quantity ("Article 5", "page 12").

@@ -6,6 +6,8 @@ word here widens a rule for every article; nothing here is taken from a particul
 
 from __future__ import annotations
 
+from briefing.dates import MONTH_NAMES, WEEKDAY_NAMES
+
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -70,10 +72,8 @@ TIME_NOUNS = _split(
     "election meeting summit round decade century morning afternoon evening night"
 )
 
-WEEKDAYS = _split("monday tuesday wednesday thursday friday saturday sunday")
-MONTHS = _split(
-    "january february march april may june july august september october november december"
-)
+WEEKDAYS = tuple(WEEKDAY_NAMES)
+MONTHS = tuple(MONTH_NAMES)
 
 # Capitalised words that begin a sentence or a phrase but do not name anyone.
 NOT_NAMES = _split(

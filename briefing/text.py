@@ -12,6 +12,7 @@ from functools import cache
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from briefing.dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from briefing.model import Document, Sentence
 
 
@@ -20,13 +21,16 @@ def _wordlist(text: str) -> tuple[str, ...]:
 
 
 # Lower-case, without the final full stop, as Punkt stores them.
-ABBREVIATIONS = _wordlist(
-    "mr mrs ms dr prof gen col maj capt lt sgt cpl adm cmdr gov sen rep rev hon st sr jr "
-    "pres supt insp det const amb sec dept govt univ assn bros inc ltd co corp plc llc "
-    "u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs approx est fig no nos vol pp ft mt "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
-    "neb nev okla ore pa tenn tex va vt wash wis wyo"
+ABBREVIATIONS = (
+    *_wordlist(
+        "mr mrs ms dr prof gen col maj capt lt sgt cpl adm cmdr gov sen rep rev hon st sr jr "
+        "pres supt insp det const amb sec dept govt univ assn bros inc ltd co corp plc llc "
+        "u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs approx est fig no nos vol pp ft mt "
+        "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
+        "neb nev okla ore pa tenn tex va vt wash wis wyo"
+    ),
+    *MONTH_ABBREVIATIONS,
+    *WEEKDAY_ABBREVIATIONS,
 )
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
