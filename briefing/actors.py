@@ -39,6 +39,7 @@ EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more 
 SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
 ROLE_WEIGHT = 2.0  # the article says what the actor does
 INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
+TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
 KINDS = ("person", "organization", "country", "group", "place")
 
 
@@ -91,7 +92,8 @@ def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
     clusters = merge(mentions)
     add_described_roles(clusters, described)
     actors = [to_actor(c) for c in clusters]
-    return rank([a for a in actors if a is not None], len(doc.sentences), summary)
+    found = [a for a in actors if a is not None]
+    return rank(found, len(doc.sentences), summary, doc.title or "")
 
 
 # ---------------------------------------------------------------- tokens and case evidence
@@ -412,6 +414,8 @@ def acceptable(words: list[str]) -> bool:
             return False  # "Church", "Union", "Opposition" alone
         if ACRONYM.match(w.rstrip("s")) and w.endswith("s") and not ACRONYM.match(w):
             return False  # "MPs", "MSPs": plural titles
+    if len(words) > 1 and words[-1] in lx.DOCUMENT_HEADS:
+        return False  # "the Artificial Intelligence Act": a text, not a participant
     return not all(w in lx.WEEKDAYS or w in lx.MONTHS for w in words)
 
 
@@ -426,7 +430,7 @@ def classify(words: tuple[str, ...], person: bool) -> tuple[str, str | None, boo
         return "country", lx.DEMONYMS[name], True
     if person:
         return "person", None, False
-    if any(w in lx.ORG_HEADS for w in words) or name in lx.INSTITUTIONS:
+    if any(w.rstrip(".") in lx.ORG_HEADS for w in words) or name in lx.INSTITUTIONS:
         return "organization", None, False
     if words[-1] in lx.PLACE_WORDS or words[0] in lx.PLACE_WORDS or name in lx.subdivisions():
         return "place", None, False
@@ -629,7 +633,14 @@ def merge(mentions: list[Mention]) -> list[Cluster]:
 def full_key(m: Mention) -> str:
     if m.country:
         return "country:" + m.country
-    return " ".join(m.words).lower()
+    return " ".join(without_suffix(m.words)).lower()
+
+
+def without_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Harbour Foods Inc." -> "Harbour Foods": a legal suffix does not make another actor."""
+    if len(words) > 1 and words[-1].rstrip(".").lower() in lx.LEGAL_SUFFIXES:
+        return words[:-1]
+    return words
 
 
 def fold_short_names(clusters: dict[str, Cluster]) -> None:
@@ -770,25 +781,34 @@ def to_actor(c: Cluster) -> Actor | None:
     )
 
 
-def rank(actors: list[Actor], n_sentences: int, summary: Collection[int]) -> list[Actor]:
-    """Most important first: mentions, an early first mention, summary presence, and what the
-    article tells about the actor (a role, or a name that shows an institution)."""
+def rank(
+    actors: list[Actor], n_sentences: int, summary: Collection[int], title: str = ""
+) -> list[Actor]:
+    """Most important first: mentions, an early first mention, summary presence, a place in
+    the headline, and what the article tells about the actor (a role, or an institution's name)."""
     scored = []
     for a in actors:
         early = 1.0 - a.sentences[0] / max(1, n_sentences)
         in_summary = min(2, sum(s in summary for s in a.sentences))
         score = a.mentions + EARLY_WEIGHT * early + SUMMARY_WEIGHT * in_summary + described(a)
+        score += TITLE_WEIGHT * in_title(a, title)
         if a.kind == "place":
             score /= 2  # where things happen matters less than who does them
         scored.append(replace(a, score=round(score, 3)))
     return sorted(scored, key=lambda a: (-a.score, a.sentences[0]))
 
 
+def in_title(a: Actor, title: str) -> bool:
+    """Does the headline name the actor, by its name or one of its aliases?"""
+    forms = (" ".join(without_suffix(tuple(a.name.split()))), *a.aliases)
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", title) for f in forms if f)
+
+
 def described(a: Actor) -> float:
     if a.role:
         return ROLE_WEIGHT
     words = a.name.split()
-    institution = any(w in lx.ORG_HEADS or ACRONYM.match(w) for w in words)
+    institution = any(w.rstrip(".") in lx.ORG_HEADS or ACRONYM.match(w) for w in words)
     # A hashtag or a lower-case body ("the standards committee") was found by its form.
     if a.kind in ("organization", "group") and (institution or not a.name[:1].isupper()):
         return INSTITUTION_WEIGHT

@@ -102,6 +102,13 @@ ORG_HEADS = _set(
     "Athletic Academy Museum Library Agency Initiative Project Program Programme"
 )
 # Words that make a capitalized run a location rather than a person.
+# Company forms after a name: "Harbour Foods Inc." is "Harbour Foods".
+LEGAL_SUFFIXES = _set("inc ltd plc llc corp co sa ag nv gmbh")
+# Last words of the names of laws and documents, which the story is about but which never act.
+DOCUMENT_HEADS = _set(
+    "Act Acts Bill Treaty Treaties Convention Directive Regulation Regulations Accord Accords "
+    "Protocol Charter Declaration Amendment Report"
+)
 PLACE_WORDS = _set(
     "Street St Road Avenue Lane Square Park Garden Gardens Stadium Arena Sea Ocean River Lake "
     "Mountain Mountains Mount Island Islands Valley Desert Bay Gulf Airport Bridge County "

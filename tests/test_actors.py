@@ -244,3 +244,35 @@ def test_repeated_articles_give_the_same_actors_once() -> None:
     names = [a.name for a in many]
     assert len(names) == len(set(names))
     assert set(names[:4]) <= once
+
+
+def test_company_suffix_with_a_full_stop_makes_an_organisation() -> None:
+    text = (
+        "Bay Meals Inc. reported a rise in profit on Monday. The company said sales grew. "
+        "Bay Meals expects more growth next year, its chief executive said."
+    )
+    kinds = {a.name: a.kind for a in find_actors(make_document(text))}
+    assert any(
+        name.startswith("Bay Meals") and kind == "organization" for name, kind in kinds.items()
+    )
+
+
+def test_a_named_law_is_not_an_actor() -> None:
+    text = (
+        "Lawmakers approved the Clean Rivers Act on Tuesday. "
+        "Environment Minister Jo Park said the Clean Rivers Act would take effect next year."
+    )
+    names = [a.name for a in find_actors(make_document(text))]
+    assert "Jo Park" in names
+    assert not any("Act" in n for n in names)
+
+
+def test_an_actor_named_in_the_headline_ranks_first() -> None:
+    body = (
+        "Finance Minister Ana Ruiz said on Monday that the budget would be tight. "
+        "Ruiz told reporters the cuts were needed. "
+        "Bay Meals Inc. said it would cut 200 jobs after the budget. Bay Meals blamed costs."
+    )
+    assert find_actors(make_document(body))[0].name == "Ana Ruiz"
+    doc = make_document(body, title="Bay Meals to cut 200 jobs")
+    assert find_actors(doc)[0].name.startswith("Bay Meals")
