@@ -61,11 +61,14 @@ def lead(doc: Document) -> list[int]:
 # The default ranker's few weights, tuned on the development sets (see bench/quality.py).
 POSITION_WEIGHT = 3.0
 POSITION_DECAY = 1.0  # the position prior is 1 / (1 + index) ** decay
-CENTRALITY_WEIGHT = 0.6
+CENTRALITY_WEIGHT = 2.5
+# Position and centrality interact: an early sentence gains most when it also restates the
+# text's main topic, so a lead that only sets the scene loses to a central later sentence.
+LEAD_CENTRALITY_WEIGHT = 8.0
 LENGTH_WEIGHT = -0.3  # below zero: short lines make a tighter summary
 SIGNAL_WEIGHT = 0.3
 PENALTY_WEIGHT = 1.0
-REDUNDANCY_WEIGHT = 1.0
+REDUNDANCY_WEIGHT = 0.3  # mild: summaries restate the main topic
 SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
 LONG_WORDS = 40  # the length term stops growing here
 NEAR_COPY = 0.8  # word cosine above which a sentence repeats one already picked
@@ -80,10 +83,11 @@ SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
 
 
 def default_ranker(doc: Document) -> list[int]:
-    """News position prior, word-overlap centrality and sentence quality, then MMR.
+    """News position prior, word-overlap centrality, their product and sentence quality, then MMR.
 
     Centrality is each sentence's summed word overlap with the others (sumy's Reduction
-    rating, vectorized): it favours sentences that restate the text's main topic.
+    rating, vectorized): it favours sentences that restate the text's main topic. The
+    product of the position prior and centrality favours lead sentences that are on topic.
     """
     sentence_terms = [terms(s.text) for s in doc.sentences]
     # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
@@ -110,6 +114,7 @@ def sentence_score(text: str, index: int, centrality: float) -> float:
     score = (
         POSITION_WEIGHT * position
         + CENTRALITY_WEIGHT * centrality
+        + LEAD_CENTRALITY_WEIGHT * position * centrality
         + LENGTH_WEIGHT * length
         + SIGNAL_WEIGHT * signals
         - PENALTY_WEIGHT * penalty(text, n_words)

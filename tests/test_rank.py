@@ -167,3 +167,32 @@ def test_slow_warning_for_kl_only_on_long_texts() -> None:
     assert slow_warning("lexrank", long_doc) is None
     assert slow_warning("textrank", long_doc) is None
     assert slow_warning("default", long_doc) is None
+
+
+def test_default_prefers_a_sentence_on_the_main_topic_to_an_earlier_tangent() -> None:
+    doc = make_document(
+        "The city council approved a new budget for the public libraries on Monday. "
+        "The weather was mild and many residents spent the afternoon at the beach. "
+        "The library budget adds money for longer opening hours and new books at the public "
+        "libraries. "
+        "Council members said the libraries budget was the largest in a decade. "
+        "Librarians welcomed the budget, saying the public libraries had been short of books."
+    )
+    order = rank(doc)
+    assert order[0] == 0
+    assert order.index(2) < order.index(1)
+
+
+def test_default_ranks_a_long_text_fast() -> None:
+    import time
+
+    # Like real text, each sentence shares words with a few others, not with all of them.
+    text = " ".join(
+        f"Item{i % 997} went to budget{i % 991} of town{i % 983} in area{i % 977}."
+        for i in range(6400)
+    )
+    doc = make_document(text)
+    start = time.perf_counter()
+    order = rank(doc)
+    assert sorted(order) == list(range(len(doc.sentences)))
+    assert time.perf_counter() - start < 5.0  # generous: well under a second when idle
