@@ -183,16 +183,13 @@ def test_default_prefers_a_sentence_on_the_main_topic_to_an_earlier_tangent() ->
     assert order.index(2) < order.index(1)
 
 
-def test_default_ranks_a_long_text_fast() -> None:
-    import time
-
-    # Like real text, each sentence shares words with a few others, not with all of them.
+def test_default_ranks_every_sentence_of_a_long_text_once() -> None:
+    # Speed is measured in bench/rank_speed.py. Like real text, each sentence shares words with a few others, not with all of them.
     text = " ".join(
         f"Item{i % 997} went to budget{i % 991} of town{i % 983} in area{i % 977}."
         for i in range(6400)
     )
     doc = make_document(text)
-    start = time.perf_counter()
     order = rank(doc)
+    assert len(doc.sentences) == 6400
     assert sorted(order) == list(range(len(doc.sentences)))
-    assert time.perf_counter() - start < 5.0  # generous: well under a second when idle
