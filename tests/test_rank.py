@@ -184,7 +184,8 @@ def test_default_prefers_a_sentence_on_the_main_topic_to_an_earlier_tangent() ->
 
 
 def test_default_ranks_every_sentence_of_a_long_text_once() -> None:
-    # Speed is measured in bench/rank_speed.py. Like real text, each sentence shares words with a few others, not with all of them.
+    # Speed is measured in bench/rank_speed.py. Like real text, each sentence shares words
+    # with a few others, not with all of them.
     text = " ".join(
         f"Item{i % 997} went to budget{i % 991} of town{i % 983} in area{i % 977}."
         for i in range(6400)
