@@ -30,8 +30,18 @@ def count_records(path: Path) -> int:
 def timed_run(path: Path, jobs: int, extra: list[str]) -> tuple[float, float]:
     """(wall seconds, articles/s from the summary line) of one batch run."""
     with tempfile.TemporaryDirectory() as tmp:
-        argv = [sys.executable, "-m", "briefing", "batch", str(path), "--output",
-                str(Path(tmp, "out.jsonl")), "--jobs", str(jobs), *extra]
+        argv = [
+            sys.executable,
+            "-m",
+            "briefing",
+            "batch",
+            str(path),
+            "--output",
+            str(Path(tmp, "out.jsonl")),
+            "--jobs",
+            str(jobs),
+            *extra,
+        ]
         started = time.perf_counter()
         proc = subprocess.run(argv, capture_output=True, text=True)
         seconds = time.perf_counter() - started
@@ -42,8 +52,9 @@ def timed_run(path: Path, jobs: int, extra: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT, help="JSONL of articles")
     parser.add_argument("--repeat", type=int, default=3, help="runs per setting; the best counts")
     parser.add_argument("--algorithm", default="default", help="sentence ranker to time")
@@ -57,10 +68,14 @@ def main() -> None:
         runs = [timed_run(args.data, jobs, extra) for _ in range(args.repeat)]
         wall = min(seconds for seconds, _ in runs)
         rates[jobs] = (n / wall, max(rate for _, rate in runs))
-        print(f"--jobs {jobs}: {n} articles, best wall {wall:.2f} s = {rates[jobs][0]:.1f} "
-              f"articles/s; batch work alone {rates[jobs][1]:.1f} articles/s")
-    print(f"jobs 2 / jobs 1: {rates[2][0] / rates[1][0]:.2f}x wall, "
-          f"{rates[2][1] / rates[1][1]:.2f}x batch work")
+        print(
+            f"--jobs {jobs}: {n} articles, best wall {wall:.2f} s = {rates[jobs][0]:.1f} "
+            f"articles/s; batch work alone {rates[jobs][1]:.1f} articles/s"
+        )
+    print(
+        f"jobs 2 / jobs 1: {rates[2][0] / rates[1][0]:.2f}x wall, "
+        f"{rates[2][1] / rates[1][1]:.2f}x batch work"
+    )
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
 
 

@@ -75,7 +75,10 @@ def run_chromium(exe: str, *args: str) -> str:
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
             [exe, *FLAGS, f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120, check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
         )
     return done.stdout
 

@@ -1,7 +1,7 @@
 """briefing: turn a news article into a one-page briefing.
 
-    from briefing import brief_text, render
-    print(render(brief_text(article), "md"))
+from briefing import brief_text, render
+print(render(brief_text(article), "md"))
 """
 
 from __future__ import annotations

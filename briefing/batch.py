@@ -179,8 +179,9 @@ def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
 
 
 def failure(task: Task, error: str) -> Outcome:
-    return Outcome(task.id, task.where, json.dumps({"id": task.id, "error": error},
-                                                   ensure_ascii=False), error)
+    return Outcome(
+        task.id, task.where, json.dumps({"id": task.id, "error": error}, ensure_ascii=False), error
+    )
 
 
 def brief_chunk(job: Job, chunk: list[Item]) -> list[Outcome]:

@@ -20,8 +20,13 @@ from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
 
 COMMANDS = ("batch", "send")
-SUFFIX = {"md": ".briefing.md", "json": ".briefing.json", "txt": ".briefing.txt",
-          "html": ".briefing.html", "eml": ".briefing.eml"}
+SUFFIX = {
+    "md": ".briefing.md",
+    "json": ".briefing.json",
+    "txt": ".briefing.txt",
+    "html": ".briefing.html",
+    "eml": ".briefing.eml",
+}
 
 
 class Parser(argparse.ArgumentParser):
@@ -33,7 +38,10 @@ class Parser(argparse.ArgumentParser):
 
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-a", "--algorithm", default="default", choices=ALGORITHMS,
+        "-a",
+        "--algorithm",
+        default="default",
+        choices=ALGORITHMS,
         help="sentence ranker (default: %(default)s)",
     )
     length = parser.add_mutually_exclusive_group()
@@ -51,8 +59,12 @@ def brief_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", help="article: .txt, .md or .html file, http(s) URL, or - for stdin")
-    p.add_argument("-o", "--output", help="output file, or - for stdout "
-                   "(default: INPUT.briefing.<format> next to the input; stdout for stdin)")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file, or - for stdout "
+        "(default: INPUT.briefing.<format> next to the input; stdout for stdin)",
+    )
     p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
     add_address_options(p, to_required=False)
     add_summary_options(p)
@@ -74,16 +86,36 @@ def batch_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", help="JSONL file, - for JSONL on stdin, folder, or glob pattern")
-    p.add_argument("--output", required=True,
-                   help="JSONL file to write (- for stdout), or a folder with --format")
-    p.add_argument("-f", "--format", default="jsonl", choices=("jsonl", *FORMATS),
-                   help="jsonl (default): one file of briefings; else one file per input")
-    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
-                   help="worker processes (default: the number of cores, %(default)s)")
-    p.add_argument("--resume", action="store_true",
-                   help="skip inputs already briefed in --output (and keep what is there)")
-    p.add_argument("-q", "--quiet", action="store_true",
-                   help="no progress bar and no summary line; errors are still reported")
+    p.add_argument(
+        "--output",
+        required=True,
+        help="JSONL file to write (- for stdout), or a folder with --format",
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        default="jsonl",
+        choices=("jsonl", *FORMATS),
+        help="jsonl (default): one file of briefings; else one file per input",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of cores, %(default)s)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs already briefed in --output (and keep what is there)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary line; errors are still reported",
+    )
     add_summary_options(p)
     return p
 
@@ -154,8 +186,13 @@ def run_brief(argv: list[str]) -> int:
 def run_batch(argv: list[str]) -> int:
     args = batch_parser().parse_args(argv)
     summary = batch.run_batch(
-        args.input, args.output, options_from(args), fmt=args.format, jobs=args.jobs,
-        resume=args.resume, quiet=args.quiet,
+        args.input,
+        args.output,
+        options_from(args),
+        fmt=args.format,
+        jobs=args.jobs,
+        resume=args.resume,
+        quiet=args.quiet,
     )
     return 1 if summary.failed else 0
 
@@ -167,7 +204,8 @@ def run_send(argv: list[str]) -> int:
     host, port = parse_smtp(args.smtp)  # a typo fails before the article is read
     msg = make_message(
         make_briefing(read_document(args.input), options_from(args)),
-        sender=args.sender, to=args.to,
+        sender=args.sender,
+        to=args.to,
     )
     send(msg, host, port, starttls=args.starttls, user=args.user)
     print(f"sent to {args.to} via {args.smtp}", file=sys.stderr)

@@ -92,13 +92,17 @@ def email_css() -> str:
 def to_html(b: Briefing) -> str:
     """The briefing as a complete, self-contained HTML e-mail document."""
     body = Markup(markdown_to_html(to_markdown(b)))  # escaped upstream, see above
-    page = _templates().get_template("email.html").render(
-        lang=LANG,
-        title=one_line(b.title),
-        preheader=one_line(clip(b.bottom_line, PREHEADER_WORDS)),
-        body=body,
-        c=LIGHT,
-        dark=DARK,
+    page = (
+        _templates()
+        .get_template("email.html")
+        .render(
+            lang=LANG,
+            title=one_line(b.title),
+            preheader=one_line(clip(b.bottom_line, PREHEADER_WORDS)),
+            body=body,
+            c=LIGHT,
+            dark=DARK,
+        )
     )
     inliner = css_inline.CSSInliner(
         inline_style_tags=False,  # the <style> in the template holds only media queries

@@ -230,8 +230,12 @@ def document_from_markdown(md: str, *, name: str = "", id: str = "") -> Document
     meta, md = _front_matter(md)
     title, blocks = markdown_blocks(md)
     return document_from_text(
-        "\n\n".join(blocks), name=name, id=id, title=meta.get("title") or title,
-        author=meta.get("author"), published=meta.get("date"),
+        "\n\n".join(blocks),
+        name=name,
+        id=id,
+        title=meta.get("title") or title,
+        author=meta.get("author"),
+        published=meta.get("date"),
     )
 
 
@@ -251,8 +255,12 @@ def markdown_blocks(md: str) -> tuple[str | None, list[str]]:
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         heading = MD_HEADING.match(line)
-        setext = bool(current == [] and line.strip() and MD_SETEXT.match(following)
-                      and not MD_LIST.match(line))
+        setext = bool(
+            current == []
+            and line.strip()
+            and MD_SETEXT.match(following)
+            and not MD_LIST.match(line)
+        )
         if MD_FENCE.match(line):
             in_code = not in_code
             flush()
@@ -264,8 +272,12 @@ def markdown_blocks(md: str) -> tuple[str | None, list[str]]:
             level = len(heading.group(1)) if heading else (1 if "=" in following else 2)
             if title is None and level == 1:
                 title = md_inline(heading.group(2) if heading else line.strip())
-        elif (not line.strip() or MD_RULE.match(line) or MD_LINK_DEF.match(line)
-              or MD_SETEXT.match(line)):
+        elif (
+            not line.strip()
+            or MD_RULE.match(line)
+            or MD_LINK_DEF.match(line)
+            or MD_SETEXT.match(line)
+        ):
             flush()
         else:
             body = re.sub(r"^\s*(?:>\s?)+", "", line).strip()
@@ -325,7 +337,11 @@ def document_from_text(
     if title is None:
         title, text = split_title(text)
     doc = make_document(
-        text, id=id or name, title=title, source=name or None, author=author,
+        text,
+        id=id or name,
+        title=title,
+        source=name or None,
+        author=author,
         published=published,
     )
     if not doc.sentences or not re.search(r"[^\W\d_]", doc.text):
@@ -334,7 +350,7 @@ def document_from_text(
 
 
 def input_kind(name: str, text: str) -> str:
-    """"html", "md" or "text", from the file name's suffix, else from the content."""
+    """ "html", "md" or "text", from the file name's suffix, else from the content."""
     lower = name.lower()
     if lower.endswith(HTML_SUFFIXES) or looks_like_html(text):
         return "html"

@@ -70,8 +70,15 @@ def test_jsonl_contract_ids_order_and_bad_records(
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(src), "--output", str(out), "--sentences", "2", "-j", "1"]) == 1
     got = read_out(out)
-    assert [r["id"] for r in got] == ["first", "line-2", "no-text", "line-4", "empty", "7",
-                                      "line-7"]
+    assert [r["id"] for r in got] == [
+        "first",
+        "line-2",
+        "no-text",
+        "line-4",
+        "empty",
+        "7",
+        "line-7",
+    ]
     assert got[0]["title"] == "Roads budget" and len(got[0]["summary"]) == 2  # type: ignore[arg-type]
     assert [("error" in r) for r in got] == [False, True, True, True, True, False, False]
     err = capsys.readouterr().err
@@ -129,8 +136,15 @@ def test_a_failing_article_does_not_stop_the_run(
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     made: list[bool] = []
-    monkeypatch.setattr(batch.Reporter, "__init__", lambda self, total, show_bar, quiet: (
-        made.append(show_bar), setattr(self, "bar", None), setattr(self, "quiet", quiet))[0])
+    monkeypatch.setattr(
+        batch.Reporter,
+        "__init__",
+        lambda self, total, show_bar, quiet: (
+            made.append(show_bar),
+            setattr(self, "bar", None),
+            setattr(self, "quiet", quiet),
+        )[0],
+    )
     src = write_jsonl(tmp_path / "in.jsonl", good_rows(1))
     for tty, quiet in [(False, False), (True, True), (True, False)]:
         monkeypatch.setattr(sys.stderr, "isatty", lambda tty=tty: tty)
@@ -142,8 +156,9 @@ def test_progress_bar_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     reporter = batch.Reporter(total=2, show_bar=True, quiet=False)
     src = write_jsonl(tmp_path / "in.jsonl", [*good_rows(1), "bad"])
     tasks, _, stream = batch.open_input(str(src))
-    summary = batch.run(tasks, batch.Job(Options()), JsonlSink(str(tmp_path / "o.jsonl"), False),
-                        1, reporter)
+    summary = batch.run(
+        tasks, batch.Job(Options()), JsonlSink(str(tmp_path / "o.jsonl"), False), 1, reporter
+    )
     reporter.finish(summary)
     assert stream is not None
     stream.close()
@@ -163,7 +178,10 @@ def test_progress_bar_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     ],
 )
 def test_usage_errors_exit_2_without_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -215,7 +233,9 @@ def make_folder(folder: Path) -> Path:
     (folder / "roads.txt").write_text("Roads budget approved\n\n" + article(1), encoding="utf-8")
     (folder / "notes.md").write_text(
         "# Library night room\n\n- The library opens a night room in May.\n"
-        "- Entry is free with a [card](https://example.org).\n", encoding="utf-8")
+        "- Entry is free with a [card](https://example.org).\n",
+        encoding="utf-8",
+    )
     (folder / "bridge.html").write_bytes((DATA / "harbour_bridge.html").read_bytes())
     (folder / "meals.htm").write_bytes((DATA / "school_meals_cp1252.htm").read_bytes())
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
@@ -250,8 +270,10 @@ def test_glob_to_one_markdown_file_each(tmp_path: Path) -> None:
 
 def test_jsonl_to_one_json_file_each_with_clashing_names(tmp_path: Path) -> None:
     rows: list[dict[str, object] | str] = [
-        {"id": "a/b", "text": article(0)}, {"id": "a b", "text": article(1)},
-        {"id": "ok", "text": article(2)}, {"id": "bad", "text": ""},
+        {"id": "a/b", "text": article(0)},
+        {"id": "a b", "text": article(1)},
+        {"id": "ok", "text": article(2)},
+        {"id": "bad", "text": ""},
     ]
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out"
@@ -301,13 +323,19 @@ def test_resume_files_skips_existing_outputs(tmp_path: Path) -> None:
     assert main(["batch", str(src), "--format", "md", "--output", str(out), "--resume"]) == 0
     assert (out / "a1.briefing.md").read_text(encoding="utf-8") == "kept\n"
     assert sorted(p.name for p in out.iterdir()) == [
-        "a0.briefing.md", "a1.briefing.md", "a2.briefing.md"]
+        "a0.briefing.md",
+        "a1.briefing.md",
+        "a2.briefing.md",
+    ]
 
 
 # ---------------------------------------------------------------- killed runs
 def start_batch(args: list[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "briefing", "batch", *args, "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "batch", *args, "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def kill_when(proc: subprocess.Popen[bytes], started: Callable[[], bool]) -> None:

@@ -192,8 +192,16 @@ def test_send_delivers_the_message() -> None:
 def test_cli_send_end_to_end(article: str, capsys: pytest.CaptureFixture[str]) -> None:
     with smtp_server() as (inbox, port):
         code, err = run(
-            ["send", article, "--to", "Ann <ann@example.com>", "--from", "news@example.org",
-             "--smtp", f"127.0.0.1:{port}"],
+            [
+                "send",
+                article,
+                "--to",
+                "Ann <ann@example.com>",
+                "--from",
+                "news@example.org",
+                "--smtp",
+                f"127.0.0.1:{port}",
+            ],
             capsys,
         )
     assert code == 0, err
@@ -217,8 +225,16 @@ def test_cli_send_logs_in_with_the_password_from_the_environment(
     monkeypatch.setenv(PASSWORD_ENV, "sésame")
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
         code, err = run(
-            ["send", article, "--to", "ann@example.com", "--smtp", f"localhost:{port}",
-             "--user", "ann"],
+            [
+                "send",
+                article,
+                "--to",
+                "ann@example.com",
+                "--smtp",
+                f"localhost:{port}",
+                "--user",
+                "ann",
+            ],
             capsys,
         )
     assert code == 0, err
@@ -238,8 +254,16 @@ def test_password_is_asked_for_when_not_in_the_environment(
     monkeypatch.setattr("getpass.getpass", getpass)
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
         code, err = run(
-            ["send", article, "--to", "ann@example.com", "--smtp", f"127.0.0.1:{port}",
-             "--user", "ann"],
+            [
+                "send",
+                article,
+                "--to",
+                "ann@example.com",
+                "--smtp",
+                f"127.0.0.1:{port}",
+                "--user",
+                "ann",
+            ],
             capsys,
         )
     assert code == 0, err
@@ -253,8 +277,16 @@ def test_wrong_password_is_a_one_line_error(
     monkeypatch.setenv(PASSWORD_ENV, "wrong")
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
         code, err = run(
-            ["send", article, "--to", "ann@example.com", "--smtp", f"127.0.0.1:{port}",
-             "--user", "ann"],
+            [
+                "send",
+                article,
+                "--to",
+                "ann@example.com",
+                "--smtp",
+                f"127.0.0.1:{port}",
+                "--user",
+                "ann",
+            ],
             capsys,
         )
     assert code == 2
@@ -303,14 +335,25 @@ def test_cli_eml_with_from_and_to(
 ) -> None:
     out = tmp_path / "out.eml"
     code, err = run(
-        [article, "--format", "eml", "--from", "news@example.org", "--to", "ann@example.com",
-         "-o", str(out)],
+        [
+            article,
+            "--format",
+            "eml",
+            "--from",
+            "news@example.org",
+            "--to",
+            "ann@example.com",
+            "-o",
+            str(out),
+        ],
         capsys,
     )
     assert code == 0, err
     msg = message_from_bytes(out.read_bytes(), policy=policy.default)
     assert (msg["From"], msg["To"], msg["Subject"]) == (
-        "news@example.org", "ann@example.com", full().title
+        "news@example.org",
+        "ann@example.com",
+        full().title,
     )
     assert b"\r\n" in out.read_bytes()
 
@@ -324,10 +367,26 @@ def certificate(tmp_path: Path) -> tuple[Path, Path]:
         pytest.skip("openssl is needed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -350,8 +409,17 @@ def test_cli_send_with_starttls_and_login(
     tls = server_tls(cert, key)
     with smtp_server(login=True, tls_context=tls, require_starttls=True) as (inbox, port):
         code, err = run(
-            ["send", article, "--to", "ann@example.com", "--smtp", f"localhost:{port}",
-             "--starttls", "--user", "ann"],
+            [
+                "send",
+                article,
+                "--to",
+                "ann@example.com",
+                "--smtp",
+                f"localhost:{port}",
+                "--starttls",
+                "--user",
+                "ann",
+            ],
             capsys,
         )
     assert code == 0, err

@@ -33,14 +33,45 @@ MEALS = DATA / "school_meals_cp1252.htm"
 
 # Words that only the boilerplate around the article has: none may reach the briefing.
 BRIDGE_BOILERPLATE = [
-    "cookies", "Accept all", "Subscribe", "Advertisement", "Lisbon", "crossword", "Share this",
-    "newsletter", "Gull_Watcher99", "tourist season", "Most read", "Ferry prices", "regatta",
-    "Seal pup", "All rights reserved", "Privacy", "dataLayer", "TRACKING", "Sponsored",
-    "Coastal Gazette", "Sport", "Weather", "transport reporter",
+    "cookies",
+    "Accept all",
+    "Subscribe",
+    "Advertisement",
+    "Lisbon",
+    "crossword",
+    "Share this",
+    "newsletter",
+    "Gull_Watcher99",
+    "tourist season",
+    "Most read",
+    "Ferry prices",
+    "regatta",
+    "Seal pup",
+    "All rights reserved",
+    "Privacy",
+    "dataLayer",
+    "TRACKING",
+    "Sponsored",
+    "Coastal Gazette",
+    "Sport",
+    "Weather",
+    "transport reporter",
 ]
 MEALS_BOILERPLATE = [
-    "cookie", "Log in", "Register", "Obituaries", "Solar panels", "OldFarmer", "grandchildren",
-    "Bakery", "B42", "Imprint", "Advertise", "Sign in", "consent", "Valley Courier",
+    "cookie",
+    "Log in",
+    "Register",
+    "Obituaries",
+    "Solar panels",
+    "OldFarmer",
+    "grandchildren",
+    "Bakery",
+    "B42",
+    "Imprint",
+    "Advertise",
+    "Sign in",
+    "consent",
+    "Valley Courier",
 ]
 
 
@@ -71,8 +102,9 @@ def test_html_briefing_has_no_boilerplate(phrase: str) -> None:
         assert not has_phrase(text, phrase)
 
 
-@pytest.mark.parametrize(("page", "phrases"), [(BRIDGE, BRIDGE_BOILERPLATE),
-                                                (MEALS, MEALS_BOILERPLATE)])
+@pytest.mark.parametrize(
+    ("page", "phrases"), [(BRIDGE, BRIDGE_BOILERPLATE), (MEALS, MEALS_BOILERPLATE)]
+)
 def test_boilerplate_phrases_are_in_the_pages(page: Path, phrases: list[str]) -> None:
     raw = page.read_bytes().decode("cp1252")
     assert [p for p in phrases if not has_phrase(raw, p)] == []
@@ -116,9 +148,11 @@ def test_html_from_stdin_is_sniffed(
 
 
 def test_html_page_without_article_is_an_error() -> None:
-    page = (b"<html><head><title>Page not found</title></head><body><nav><ul><li>"
-            b"<a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav><footer>"
-            b"(c) 2024 Example News. All rights reserved.</footer></body></html>")
+    page = (
+        b"<html><head><title>Page not found</title></head><body><nav><ul><li>"
+        b"<a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav><footer>"
+        b"(c) 2024 Example News. All rights reserved.</footer></body></html>"
+    )
     with pytest.raises(BriefingError, match="no article text"):
         document_from_bytes(page, "empty.html")
 
@@ -178,8 +212,11 @@ def test_markdown_file_by_suffix(tmp_path: Path) -> None:
 def test_markdown_front_matter_gives_author_and_date() -> None:
     md = "---\ntitle: Ferry timetable changes\nauthor: Lena Park\ndate: 2024-05-01\n---\n\n"
     doc = document_from_markdown(md + "The ferry will leave at 7 a.m. from June.\n")
-    assert (doc.title, doc.author, doc.published) == ("Ferry timetable changes", "Lena Park",
-                                                      "2024-05-01")
+    assert (doc.title, doc.author, doc.published) == (
+        "Ferry timetable changes",
+        "Lena Park",
+        "2024-05-01",
+    )
     assert "Lena" not in doc.text
 
 
@@ -213,8 +250,10 @@ def test_encodings_are_decoded(tmp_path: Path, encoding: str, bom: bytes, text: 
 
 
 def test_non_western_legacy_encoding_is_detected(tmp_path: Path) -> None:
-    text = ("Правительство объявило в понедельник о новых мерах поддержки для "
-            "переселенцев из восточных регионов страны.")
+    text = (
+        "Правительство объявило в понедельник о новых мерах поддержки для "
+        "переселенцев из восточных регионов страны."
+    )
     path = tmp_path / "kyiv.txt"
     path.write_bytes(text.encode("cp1251"))
     assert read_document(str(path)).sentences[0].text == text
