@@ -34,9 +34,9 @@ from briefing.outlook_words import (
 
 MIN_WORDS = 3
 MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
-SUMMARY_BONUS = 0.4  # a step in a summary sentence beats one of the same kind elsewhere
+SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
 SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
-EARLY_BONUS = 0.75  # news puts what matters first; both bonuses stay below a band's step
+EARLY_BONUS = 1.0  # news puts what matters first; both bonuses stay below a band's step
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -300,7 +300,13 @@ def _steps_in(
         when_match = _time_in(clause, cue.start - start)
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
         who = names.actor(text, start, verb, previous)
-        score = _band(cue, text, clause, when_match is not None, who is not None)
+        # "X said Y would ...": a plan only when Y is X ("he"); about another, a prediction.
+        predicted = (
+            cue.kind == "would"
+            and _reported(text, cue.start)
+            and not _PERSONAL.match(text[start:verb].strip())
+        )
+        score = _band(cue, text, clause, when_match is not None, who is not None and not predicted)
         if score < 1.0:
             continue
         when = None

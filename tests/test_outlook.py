@@ -255,3 +255,13 @@ def test_a_named_plan_outranks_an_early_unattributed_obligation() -> None:
     )
     steps = find_next_steps(make_document(text))
     assert steps[0].who == "Ana Ruiz"
+
+
+def test_a_speakers_own_plan_outranks_a_prediction_about_another() -> None:
+    text = (
+        "Analysts warned the central bank would raise rates. "
+        "Trade Minister Omar Haddad said he would visit the port."
+    )
+    steps = find_next_steps(make_document(text))
+    assert steps[0].who == "Omar Haddad"
+    assert len(steps) == 2
