@@ -259,7 +259,7 @@ def test_a_named_plan_outranks_an_early_unattributed_obligation() -> None:
 
 def test_a_speakers_own_plan_outranks_a_prediction_about_another() -> None:
     text = (
-        "Analysts warned the central bank would raise rates. "
+        "Analysts warned Orla Bank would raise its rates. "
         "Trade Minister Omar Haddad said he would visit the port."
     )
     steps = find_next_steps(make_document(text))
