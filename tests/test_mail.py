@@ -219,24 +219,20 @@ def test_cli_send_end_to_end(article: str, capsys: pytest.CaptureFixture[str]) -
     assert "Zürich approves €1.2 billion".upper() in raw_text.decode("utf-8")
 
 
+def send_as_ann(
+    article: str, host: str, port: int, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """`briefing send` of article to a local server, logging in as ann."""
+    argv = ["send", article, "--to", "ann@example.com", "--smtp", f"{host}:{port}"]
+    return run([*argv, "--user", "ann"], capsys)
+
+
 def test_cli_send_logs_in_with_the_password_from_the_environment(
     article: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "sésame")
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
-        code, err = run(
-            [
-                "send",
-                article,
-                "--to",
-                "ann@example.com",
-                "--smtp",
-                f"localhost:{port}",
-                "--user",
-                "ann",
-            ],
-            capsys,
-        )
+        code, err = send_as_ann(article, "localhost", port, capsys)
     assert code == 0, err
     assert inbox.logins == [("ann", "sésame")]
     assert len(inbox.envelopes) == 1
@@ -253,19 +249,7 @@ def test_password_is_asked_for_when_not_in_the_environment(
 
     monkeypatch.setattr("getpass.getpass", getpass)
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
-        code, err = run(
-            [
-                "send",
-                article,
-                "--to",
-                "ann@example.com",
-                "--smtp",
-                f"127.0.0.1:{port}",
-                "--user",
-                "ann",
-            ],
-            capsys,
-        )
+        code, err = send_as_ann(article, "127.0.0.1", port, capsys)
     assert code == 0, err
     assert prompts == [f"SMTP password for ann (or set {PASSWORD_ENV}): "]
     assert inbox.logins == [("ann", "sésame")]
@@ -276,19 +260,7 @@ def test_wrong_password_is_a_one_line_error(
 ) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "wrong")
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
-        code, err = run(
-            [
-                "send",
-                article,
-                "--to",
-                "ann@example.com",
-                "--smtp",
-                f"127.0.0.1:{port}",
-                "--user",
-                "ann",
-            ],
-            capsys,
-        )
+        code, err = send_as_ann(article, "127.0.0.1", port, capsys)
     assert code == 2
     assert err.startswith(f"briefing: error: SMTP 127.0.0.1:{port}: (535")
     assert err.count("\n") == 1
