@@ -17,6 +17,7 @@ MAX_NEXT_STEPS = 5
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
 TITLE_WORDS = 12
+HEADLINE_MIN_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,13 @@ def choose_summary(doc: Document, order: list[int], options: Options) -> list[in
     return order[:DEFAULT_SENTENCES]
 
 
+def balanced_quotes(text: str) -> str:
+    """Text without its double quotes when they do not pair up (a clause cut from a quote)."""
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return re.sub(r'["“”]', "", text)
+    return text
+
+
 def within_words(doc: Document, order: list[int], budget: int) -> list[int]:
     """Best sentences that fit in `budget` words; always at least one."""
     chosen: list[int] = []
@@ -85,8 +93,17 @@ def within_words(doc: Document, order: list[int], budget: int) -> list[int]:
 
 
 def headline(sentence: str) -> str:
-    """A short headline from a sentence: its first clause, at most TITLE_WORDS words."""
-    clause = re.split(r"[,;:–—]\s|\s[-–—]\s", sentence, maxsplit=1)[0].strip(" .\"'“”")
+    """A short headline from a sentence: its first clauses, at most TITLE_WORDS words.
+
+    Clauses are added until the headline says something: "Since January 2015" alone does not.
+    """
+    clauses = re.split(r"(?<=[,;:–—])\s|\s(?=[-–—]\s)", sentence)
+    clause = ""
+    for part in clauses:
+        clause = f"{clause} {part}".strip()
+        if len(clause.split()) >= HEADLINE_MIN_WORDS:
+            break
+    clause = balanced_quotes(clause.strip(" .,;:-–—\"'“”"))
     ws = clause.split()
     text = " ".join(ws[:TITLE_WORDS]) + ("…" if len(ws) > TITLE_WORDS else "")
     return text[:1].upper() + text[1:]
