@@ -276,6 +276,8 @@ def joins(toks: list[Token], capital: list[bool], start: int, j: int) -> bool:
     while right < len(toks) and capital[right]:
         right += 1
     right_words = [t.text for t in toks[j + 1 : right]]
+    if link in LIST_LINKS and any(t.text in lx.TITLES for t in toks[start:j]):
+        return False  # "Minister Ana Ruiz and Harbour United": a person, then another name
     if any(w in lx.ORG_HEADS for w in right_words):
         return True  # "Natural Hazards Research and Applications Information Center"
     left = toks[j - 1].text
@@ -444,6 +446,9 @@ def classify(words: tuple[str, ...], person: bool) -> tuple[str, str | None, boo
 
 
 # ---------------------------------------------------------------- roles
+LIST_LINKS = frozenset({"and", "or", "&"})
+
+
 def title_role(
     text: str, toks: list[Token], start: int, name_start: int, titles: list[str]
 ) -> tuple[str | None, str | None]:
@@ -458,7 +463,7 @@ def title_role(
     if country:  # "Russian President": the demonym becomes the affiliation
         return text[toks[first + 1].start : toks[name_start - 1].end], country
     title_at = next((i for i, w in enumerate(words) if w.rstrip(".") in lx.TITLES), 0)
-    prefix = " ".join(words[:title_at])
+    prefix = " ".join(w for w in words[:title_at] if w not in lx.TITLE_MODIFIERS)
     role = text[toks[first].start : toks[name_start - 1].end]
     return role, (prefix or None)
 
@@ -488,8 +493,8 @@ def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, s
         if is_name_word(w) and w[:1].isalpha() and w.lower() not in lx.STOP:
             span = (i, span[1] if span[1] >= 0 else i)
             first = i
-        elif w in ("'s", "’s") or (w in NAME_LINKS and span[0] >= 0):
-            pass
+        elif w in ("'s", "’s") or (w in NAME_LINKS - LIST_LINKS and span[0] >= 0):
+            pass  # not across "and": "Premier X and Chelsea manager Y" names two people
         elif is_modifier(w) and modifiers < MAX_MODIFIERS:
             modifiers += 1
             first = i

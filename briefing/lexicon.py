@@ -102,6 +102,8 @@ ORG_HEADS = _set(
     "Athletic Academy Museum Library Agency Initiative Project Program Programme"
 )
 # Words that make a capitalized run a location rather than a person.
+# Words that change a title but name no body: "Former Prime Minister", "Acting Governor".
+TITLE_MODIFIERS = _set("Former Ex Acting Interim Outgoing Incoming Late Then Current New Newly")
 # Company forms after a name: "Harbour Foods Inc." is "Harbour Foods".
 LEGAL_SUFFIXES = _set("inc ltd plc llc corp co sa ag nv gmbh")
 # Last words of the names of laws and documents, which the story is about but which never act.

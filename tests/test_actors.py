@@ -276,3 +276,12 @@ def test_an_actor_named_in_the_headline_ranks_first() -> None:
     assert find_actors(make_document(body))[0].name == "Ana Ruiz"
     doc = make_document(body, title="Bay Meals to cut 200 jobs")
     assert find_actors(doc)[0].name.startswith("Bay Meals")
+
+
+def test_a_role_before_a_list_stops_at_the_previous_name() -> None:
+    text = "Former Prime Minister Ana Ruiz and Harbour United manager Tom Li both spoke on Monday."
+    actors = {a.name: a for a in find_actors(make_document(text))}
+    assert actors["Tom Li"].role == "Harbour United manager"
+    assert actors["Ana Ruiz"].role == "Former Prime Minister"
+    assert actors["Ana Ruiz"].affiliation is None
+    assert "Former" not in actors
