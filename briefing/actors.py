@@ -324,8 +324,13 @@ def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Men
         kind = "person" if person else kind
     elif not role and kind == "organization":
         role, affiliation = appositive(sentence.text, toks, end, lx.ORG_NOUNS)
-    if kind == "" and end < len(toks) and toks[end].text in lx.PLACE_NOUNS:
-        kind = "place"  # "the Donetsk region"
+    if (
+        kind in ("", "person")
+        and not person
+        and end < len(toks)
+        and toks[end].text in lx.PLACE_NOUNS
+    ):
+        kind = "place"  # "the Donetsk region", "the High Atlas mountains"
     if kind == "person" and not affiliation:
         affiliation = of_affiliation(sentence.text, toks, end)
     return Mention(
@@ -754,10 +759,11 @@ def cluster_kind(c: Cluster) -> str:
         return "group"
     if kinds["organization"]:
         return "organization"
-    if kinds["person"]:
-        return "person"
+    # Mostly "in X" / "at X" and nothing says it is a person: a place ("in Santa Barbara").
     if kinds["place"] or 2 * sum(m.locative for m in c.mentions) > len(c.mentions):
         return "place"
+    if kinds["person"]:
+        return "person"
     return "organization"
 
 

@@ -76,7 +76,10 @@ VERBS = _set(
     "elected hired fired backed prevent prevents stop stops welcome welcomes"
 )
 # Lower-case nouns after a name that make it a place ("the Donetsk region").
-PLACE_NOUNS = _set("region regions province provinces city state county district area oblast")
+PLACE_NOUNS = _set(
+    "region regions province provinces city state county district area oblast mountains "
+    "mountain range river valley island islands sea coast lake desert peninsula bay strait"
+)
 # Lower-case institutions ("the standards committee", "the state prosecutor's office").
 INSTITUTION_NOUNS = _set("committee commission office ministry tribunal inquiry")
 # Modifiers that make such a phrase a generic place, not an institution.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -285,3 +286,15 @@ def test_a_role_before_a_list_stops_at_the_previous_name() -> None:
     assert actors["Ana Ruiz"].role == "Former Prime Minister"
     assert actors["Ana Ruiz"].affiliation is None
     assert "Former" not in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers reached villages in the High Atlas mountains on Sunday.",
+        "The storm hit hardest in Santa Barbara, where roads flooded. Crews in Santa Barbara "
+        "worked overnight.",
+    ],
+)
+def test_geography_is_never_a_person(text: str) -> None:
+    assert all(a.kind != "person" for a in find_actors(make_document(text)))
