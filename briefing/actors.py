@@ -295,6 +295,8 @@ def title_employer(sentence: Sentence, person: Mention) -> Mention | None:
     words = tuple(org.split())
     if not all(is_name_word(w) for w in words) or any(w in lx.TITLES for w in words):
         return None
+    if not acceptable(list(words)):
+        return None  # "Council leader X": a head word alone names no particular body
     kind, country, link_only = classify(words, person=False)
     return Mention(
         org, words, sentence.index, kind or "organization", country=country, link_only=link_only

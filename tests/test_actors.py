@@ -298,3 +298,10 @@ def test_a_role_before_a_list_stops_at_the_previous_name() -> None:
 )
 def test_geography_is_never_a_person(text: str) -> None:
     assert all(a.kind != "person" for a in find_actors(make_document(text)))
+
+
+def test_a_head_word_in_a_title_is_not_an_organisation() -> None:
+    text = "Council leader Tomas Berg said the bridge would close for six weeks."
+    names = [a.name for a in find_actors(make_document(text))]
+    assert "Tomas Berg" in names
+    assert "Council" not in names
