@@ -231,12 +231,14 @@ def capitalized(toks: list[Token], seen: CaseEvidence) -> list[bool]:
 
 def initial_is_name(toks: list[Token], i: int, flags: list[bool], seen: CaseEvidence) -> bool:
     word = toks[i].text
+    followed = i + 1 < len(toks) and flags[i + 1]
+    if word.rstrip(".") in lx.HONORIFICS:
+        return followed  # "Mr Blair said": the honorific opens a name, though a stop word
     if word.lower() in lx.STOP or word in lx.NOT_ACTORS:
         return False
     if word in seen.capital_inside or lx.country_of(word) or word in lx.CAPITALS:
         return True
-    followed = i + 1 < len(toks) and flags[i + 1]
-    if ACRONYM.match(word) or word in lx.HONORIFICS:
+    if ACRONYM.match(word):
         return True
     if word in lx.TITLES:
         return followed  # "President Obama said", but not "Opposition leader X"
@@ -497,7 +499,10 @@ def role_before(text: str, toks: list[Token], start: int) -> tuple[str | None, s
     i = head - 1
     while i >= 0:
         w = toks[i].text
-        if is_name_word(w) and w[:1].isalpha() and w.lower() not in lx.STOP:
+        if w in lx.TITLE_MODIFIERS and modifiers < MAX_MODIFIERS:
+            modifiers += 1  # "Former presenter X": part of the role, names no body
+            first = i
+        elif is_name_word(w) and w[:1].isalpha() and w.lower() not in lx.STOP:
             span = (i, span[1] if span[1] >= 0 else i)
             first = i
         elif w in ("'s", "’s") or (w in NAME_LINKS - LIST_LINKS and span[0] >= 0):
@@ -677,6 +682,8 @@ def fold_short_names(clusters: dict[str, Cluster]) -> None:
         if cluster_kind(c) in ("country", "place") and not any(m.person for m in c.mentions):
             continue
         found = [k for k in owners.get(key, []) if k in clusters and k != key]
+        if any(m.person for m in c.mentions):  # "Mr X" can only be a person called X
+            found = [k for k in found if cluster_kind(clusters[k]) == "person"]
         if len({cluster_kind(clusters[k]) for k in found}) > 1 or (
             len(found) > 1 and all(cluster_kind(clusters[k]) != "person" for k in found)
         ):

@@ -305,3 +305,26 @@ def test_a_head_word_in_a_title_is_not_an_organisation() -> None:
     names = [a.name for a in find_actors(make_document(text))]
     assert "Tomas Berg" in names
     assert "Council" not in names
+
+
+def test_mr_surname_joins_the_person_even_when_a_body_shares_the_name() -> None:
+    text = (
+        "Former presenter Robert Kilroy-Silk will stand for parliament. "
+        'His rival said he cared more for "the Robert Kilroy-Silk Party" than for voters. '
+        "Mr Kilroy-Silk said he would win. Mr Kilroy-Silk spoke for an hour."
+    )
+    people = [a for a in find_actors(make_document(text)) if a.kind == "person"]
+    assert [p.name for p in people] == ["Robert Kilroy-Silk"]
+    assert people[0].mentions >= 3
+
+
+def test_a_sentence_opening_honorific_makes_a_person() -> None:
+    (actor,) = find_actors(make_document("Mr Holt said he would resign."))
+    assert (actor.name, actor.kind) == ("Holt", "person")
+
+
+def test_former_before_a_role_is_part_of_the_role() -> None:
+    actors = find_actors(make_document("Former presenter Ann Lee spoke on Monday."))
+    assert [(a.name, a.role, a.affiliation) for a in actors] == [
+        ("Ann Lee", "Former presenter", None)
+    ]
