@@ -562,6 +562,8 @@ def appositive(
     while stop > i and toks[stop - 1].text.lower() in lx.STOP:
         stop -= 1  # "company for which ..." -> "company"
     phrase = toks[i:stop]
+    if phrase and i == end + 1 and looks_like_verb(phrase[0].text, nouns):
+        return None, None  # "the party, wants his group to ...": a clause, not a role
     # A person's role names a person ("doctor"), an organisation's an organisation ("company").
     for_org = nouns is lx.ORG_NOUNS
     if not any(t.text in nouns and (for_org or t.text not in lx.ORG_NOUNS) for t in phrase[:5]):
@@ -575,6 +577,11 @@ def appositive(
         of = re.search(r"\bof (?:the )?((?:[A-Z][\w'-]*\s?)+)$", role)
         affiliation = of.group(1).strip() if of else None
     return role, (lx.country_of(affiliation) or affiliation) if affiliation else None
+
+
+def looks_like_verb(word: str, nouns: frozenset[str]) -> bool:
+    """A lower-case word with a verb's ending that is not a known role noun ("wants", "hoped")."""
+    return word[:1].islower() and word.endswith(("s", "ed")) and word not in nouns
 
 
 def share_plural_roles(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -733,6 +740,8 @@ def fold_acronyms(clusters: dict[str, Cluster]) -> None:
         words = [w for w in c.first.words if w[:1].isupper()]
         if len(words) > 1:
             by_initials.setdefault("".join(w[0] for w in words), key)
+            # "UK Independence Party" -> "UKIP": a word in capitals gives all its letters
+            by_initials.setdefault("".join(w if w.isupper() else w[0] for w in words), key)
     for key in [k for k, c in clusters.items() if len(c.first.words) == 1]:
         word = clusters[key].first.words[0].replace(".", "")
         target = by_initials.get(word) if ACRONYM.match(word) else None

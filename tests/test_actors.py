@@ -328,3 +328,23 @@ def test_former_before_a_role_is_part_of_the_role() -> None:
     assert [(a.name, a.role, a.affiliation) for a in actors] == [
         ("Ann Lee", "Former presenter", None)
     ]
+
+
+def test_an_acronym_may_keep_a_capitalised_word_whole() -> None:
+    text = (
+        "The UK Independence Party met in London on Monday. "
+        "UKIP leader Ann Lee said UKIP would stand in every seat."
+    )
+    names = [a.name for a in find_actors(make_document(text))]
+    assert "UK Independence Party" in names
+    assert "UKIP" not in names
+
+
+def test_a_clause_after_a_comma_is_not_a_role() -> None:
+    text = "The Harbour Party, wants its new group to change politics, its leader said."
+    assert all(a.role is None for a in find_actors(make_document(text)))
+
+
+def test_an_appositive_without_a_determiner_is_a_role() -> None:
+    (actor,) = find_actors(make_document("Tom Li, chief executive, said sales rose."))
+    assert actor.role == "chief executive"
