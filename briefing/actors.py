@@ -795,6 +795,7 @@ def to_actor(c: Cluster) -> Actor | None:
         name = names.most_common(1)[0][0]
     else:
         name = max(direct, key=lambda m: (len(m.words), -m.sentence)).text
+    name = without_full_stop(name)
     with_role = next((m for m in c.mentions if m.role), None)
     role = with_role.role if with_role else c.role_hint
     affiliation = with_role.affiliation if with_role else None
@@ -808,6 +809,16 @@ def to_actor(c: Cluster) -> Actor | None:
         aliases=aliases,
         sentences=tuple(sorted({m.sentence for m in c.mentions})),
     )
+
+
+OWNS_FULL_STOP = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc)\.)$")
+
+
+def without_full_stop(name: str) -> str:
+    """ "Ministry of Transport." -> "Ministry of Transport"; "Acme Inc." and "U.S." keep theirs."""
+    if name.endswith(".") and not OWNS_FULL_STOP.search(name):
+        return name[:-1]
+    return name
 
 
 def rank(

@@ -279,6 +279,9 @@ def _without_repeats(steps: list[NextStep]) -> list[NextStep]:
     return [step for step, _ in kept]
 
 
+_CONTRACTION = re.compile(r"\b\w+n['’]t\b", re.I)
+
+
 def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FUNCTION_WORDS}
 
@@ -295,8 +298,8 @@ def _steps_in(
     for cue in cues:
         start, end = _clause(text, cue)
         clause = text[start:end]
-        if len(clause.split()) < MIN_WORDS:
-            continue
+        if len(clause.split()) < MIN_WORDS or not _content(_CONTRACTION.sub(" ", clause)):
+            continue  # "it won't be": says nothing about what will happen
         when_match = _time_in(clause, cue.start - start)
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
         who = names.actor(text, start, verb, previous)

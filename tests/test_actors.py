@@ -348,3 +348,14 @@ def test_a_clause_after_a_comma_is_not_a_role() -> None:
 def test_an_appositive_without_a_determiner_is_a_role() -> None:
     (actor,) = find_actors(make_document("Tom Li, chief executive, said sales rose."))
     assert actor.role == "chief executive"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan was drawn up by the Ministry of Transport.", "Ministry of Transport"),
+        ("Sales rose at Harbour Foods Inc.", "Harbour Foods Inc."),
+    ],
+)
+def test_a_name_keeps_only_a_full_stop_of_its_own(text: str, name: str) -> None:
+    assert name in [a.name for a in find_actors(make_document(text))]

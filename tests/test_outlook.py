@@ -265,3 +265,8 @@ def test_a_speakers_own_plan_outranks_a_prediction_about_another() -> None:
     steps = find_next_steps(make_document(text))
     assert steps[0].who == "Omar Haddad"
     assert len(steps) == 2
+
+
+def test_a_clause_with_nothing_but_a_modal_is_not_a_step() -> None:
+    assert find_next_steps(make_document('"Will it be easy? It won\'t be," she said.')) == []
+    assert [s.text for s in find_next_steps(make_document("He will resign."))] == ["He will resign"]
