@@ -182,7 +182,7 @@ _CONDITION = re.compile(
 )
 _HAS_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as)\b", re.I)
 _LEADING = re.compile(
-    r"^(?:[\"“”'‘’(\s]|(?:and|but|so|or|yet|that|then|although|though|whereas)\b\s*|,\s*)+", re.I
+    r"(?:[(\s]|(?:and|but|so|or|yet|that|then|although|though|whereas)\b\s*|,\s*)+", re.I
 )
 _TRAILING = re.compile(r"[\s\"“”'‘’.,;:(\-–—]+$")
 _PERFECT = re.compile(
@@ -446,9 +446,14 @@ def _clause(text: str, cue: _Cue) -> tuple[int, int]:
     tail = _TAIL.search(text, cue.end)
     end = tail.start() if tail else len(text)
     end = min(end, _closing_quote(text, cue.end))
-    lead = _LEADING.match(text, start, end)
-    if lead:
-        start = lead.end()
+    while True:  # conjunctions, commas, and quote marks that close outside the clause
+        lead = _LEADING.match(text, start, end)
+        if lead:
+            start = lead.end()
+        if start < end and text[start] in "\"“”'‘’" and _unpaired(text[start:end], text[start]):
+            start += 1
+            continue
+        break
     trail = _TRAILING.search(text, start, end)
     if trail:
         end = trail.start()
@@ -456,6 +461,14 @@ def _clause(text: str, cue: _Cue) -> tuple[int, int]:
 
 
 _QUOTE_CLOSE = re.compile(r"[,.;:!?]?[\"”]")
+
+
+def _unpaired(span: str, quote: str) -> bool:
+    """Is the quote mark opening span left without its partner inside span?"""
+    if quote in "\"'":
+        return span.count(quote) % 2 == 1
+    partner = {"“": "”", "‘": "’"}.get(quote)
+    return partner is None or partner not in span[1:]
 
 
 def _balanced_end(text: str, start: int, end: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -270,3 +271,21 @@ def test_a_speakers_own_plan_outranks_a_prediction_about_another() -> None:
 def test_a_clause_with_nothing_but_a_modal_is_not_a_step() -> None:
     assert find_next_steps(make_document('"Will it be easy? It won\'t be," she said.')) == []
     assert [s.text for s in find_next_steps(make_document("He will resign."))] == ["He will resign"]
+
+
+def test_a_clause_after_a_comma_loses_its_conjunction() -> None:
+    text = "Assault is not acceptable, and anyone found doing so should expect a fine, he said."
+    (step,) = find_next_steps(make_document(text))
+    assert step.text == "anyone found doing so should expect a fine"
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ('He said "speculation" on the deal should be avoided.',
+         '"speculation" on the deal should be avoided'),
+        ('"Talks will resume next week," she said.', "Talks will resume next week"),
+    ],
+)  # fmt: skip
+def test_quote_marks_are_trimmed_only_when_unpaired(text: str, step: str) -> None:
+    assert [s.text for s in find_next_steps(make_document(text))] == [step]
