@@ -14,19 +14,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
 from briefing.centrality import (
+    cosine_rows,
     lexrank_scores,
-    overlap_degree,
-    overlap_edges,
+    overlap_centrality,
     terms,
     textrank_scores,
-    word_cosine,
 )
 from briefing.model import BriefingError, Document
 from briefing.text import SumyTokenizer, words
@@ -91,13 +89,12 @@ def default_ranker(doc: Document) -> list[int]:
     """
     sentence_terms = [terms(s.text) for s in doc.sentences]
     # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
-    cosine = word_cosine(sentence_terms)
-    centrality = overlap_degree(overlap_edges(sentence_terms))
+    centrality = overlap_centrality(sentence_terms)
     scores = [
         sentence_score(s.text, s.index, float(c))
         for s, c in zip(doc.sentences, _unit(centrality), strict=True)
     ]
-    return remove_redundancy(scores, cosine)
+    return remove_redundancy(scores, cosine_rows(sentence_terms))
 
 
 def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -133,7 +130,9 @@ def penalty(text: str, n_words: int) -> float:
     return float(sum(marks))
 
 
-def remove_redundancy(scores: Sequence[float], cosine: sparse.csr_matrix) -> list[int]:
+def remove_redundancy(
+    scores: Sequence[float], cosine: Callable[[int], npt.NDArray[np.float64]]
+) -> list[int]:
     """Maximal marginal relevance: pick by score minus the similarity to what is picked."""
     base = np.asarray(scores, dtype=np.float64)
     closest = np.zeros(len(base))
@@ -147,7 +146,7 @@ def remove_redundancy(scores: Sequence[float], cosine: sparse.csr_matrix) -> lis
         best = int(np.argmax(marginal))  # the first best: ties keep text order
         picked.append(best)
         left[best] = False
-        closest = np.maximum(closest, cosine.getrow(best).toarray().ravel())
+        closest = np.maximum(closest, cosine(best))
     rest = [i for i in order_by_scores(list(base)) if left[i]]
     return picked + rest
 

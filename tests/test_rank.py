@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.centrality import terms
 from briefing.model import Document
 from briefing.rank import ALGORITHMS, get_ranker, rank, slow_warning, sumy_ranker
 from briefing.text import make_document
@@ -194,3 +196,26 @@ def test_default_ranks_every_sentence_of_a_long_text_once() -> None:
     order = rank(doc)
     assert len(doc.sentences) == 6400
     assert sorted(order) == list(range(len(doc.sentences)))
+
+
+def test_blockwise_overlap_centrality_equals_the_full_matrix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing import centrality
+
+    monkeypatch.setattr(centrality, "ROW_BLOCK", 7)  # several blocks, one cut mid-way
+    sentences = [terms(s.text) for s in make_document(" ".join(ARTICLES) * 2).sentences]
+    edges = centrality.overlap_edges(sentences)
+    full = np.asarray(edges.sum(axis=1)).ravel() - edges.diagonal()
+    assert np.allclose(centrality.overlap_centrality(sentences), full)
+
+
+def test_cosine_rows_match_the_cosine_matrix() -> None:
+    from briefing.centrality import cosine_rows, term_counts
+
+    sentences = [terms(s.text) for s in make_document(" ".join(ARTICLES)).sentences]
+    counts = term_counts(sentences).toarray()
+    unit = counts / np.maximum(np.linalg.norm(counts, axis=1, keepdims=True), 1e-12)
+    row = cosine_rows(sentences)
+    for i in range(len(sentences)):
+        assert np.allclose(row(i), unit @ unit[i])
