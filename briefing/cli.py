@@ -19,7 +19,6 @@ from briefing.rank import ALGORITHMS
 from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
 
-COMMANDS = ("batch", "send")
 SUFFIX = {
     "md": ".briefing.md",
     "json": ".briefing.json",
@@ -215,10 +214,9 @@ def run_send(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] == "batch":
-            return run_batch(argv[1:])
-        if argv and argv[0] == "send":
-            return run_send(argv[1:])
+        commands = {"batch": run_batch, "send": run_send}
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
         return run_brief(argv)
     except BriefingError as err:
         print(f"briefing: error: {err}", file=sys.stderr)

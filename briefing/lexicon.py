@@ -87,8 +87,6 @@ GENERIC_MODIFIERS = _set(
     "same new first last other whole main head box post home local ticket press front back "
     "his her its their our my your this that"
 )
-# Collective nouns after a place or name that make a group actor ("movie industry").
-GROUP_NOUNS = _set("industry")
 
 # Words that end an organisation's name ("Foreign Ministry", "Bank of England").
 ORG_HEADS = _set(
