@@ -139,20 +139,19 @@ def overlap_edges(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     n = len(sentences)
     counts = term_counts(sentences)
     shared = (counts @ counts.T).tocoo()
-    weight = _overlap_weights(shared, _log_lengths(sentences), 0)
+    weight = _overlap_weights(shared, _log_lengths(counts), 0)
     return sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
 
 
-def overlap_centrality(sentences: Sequence[Sequence[str]]) -> Vector:
+def overlap_centrality(counts: sparse.csr_matrix) -> Vector:
     """Each sentence's summed overlap weight with the others (the off-diagonal row sums of
     overlap_edges, close to sumy's Reduction rating).
 
     Computed a block of rows at a time, so memory grows with the text, not with its square: the
     full matrix of a 15,000-sentence day of news holds over ten million pairs.
     """
-    n = len(sentences)
-    counts = term_counts(sentences)
-    log_length = _log_lengths(sentences)
+    n = counts.shape[0]
+    log_length = _log_lengths(counts)
     degree = np.zeros(n)
     for start in range(0, n, ROW_BLOCK):
         shared = (counts[start : start + ROW_BLOCK] @ counts.T).tocoo()
@@ -162,8 +161,11 @@ def overlap_centrality(sentences: Sequence[Sequence[str]]) -> Vector:
     return degree
 
 
-def _log_lengths(sentences: Sequence[Sequence[str]]) -> Vector:
-    return np.array([math.log(len(s)) if s else 0.0 for s in sentences])
+def _log_lengths(counts: sparse.csr_matrix) -> Vector:
+    """Log of each sentence's number of terms (0 for an empty sentence)."""
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    # math.log, as sumy uses: TextRank's equality with sumy is checked to the last bit.
+    return np.array([math.log(n) if n else 0.0 for n in lengths])
 
 
 def _overlap_weights(shared: sparse.coo_matrix, log_length: Vector, first_row: int) -> Vector:
@@ -176,12 +178,11 @@ def _overlap_weights(shared: sparse.coo_matrix, log_length: Vector, first_row: i
     return weight
 
 
-def cosine_rows(sentences: Sequence[Sequence[str]]) -> Callable[[int], Vector]:
+def cosine_rows(counts: sparse.csr_matrix) -> Callable[[int], Vector]:
     """A function giving one sentence's word cosine with every sentence (plain term counts).
 
     Redundancy checks need a handful of rows, so no sentence x sentence matrix is built.
     """
-    counts = term_counts(sentences)
     lengths = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     lengths[lengths == 0] = 1
     unit = (sparse.diags(1.0 / lengths) @ counts).tocsr()

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from briefing import batch
-from briefing.compose import Options, make_briefing, warning_for
+from briefing.compose import Options, make_briefing
 from briefing.files import write_atomic
 from briefing.model import BriefingError
-from briefing.rank import ALGORITHMS
+from briefing.rank import ALGORITHMS, slow_warning
 from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
 
@@ -163,7 +163,7 @@ def run_brief(argv: list[str]) -> int:
         args.output = "-"  # no folder next to a web page to write into
     doc = read_document(args.input)
     options = options_from(args)
-    warning = warning_for(doc, options)
+    warning = slow_warning(options.algorithm, doc)
     if warning:
         print(warning, file=sys.stderr)
     briefing = make_briefing(doc, options)

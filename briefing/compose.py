@@ -9,7 +9,7 @@ from briefing.actors import find_actors
 from briefing.figures import find_figures
 from briefing.model import Briefing, BriefingError, Document, Source, SummaryLine
 from briefing.outlook import find_next_steps
-from briefing.rank import rank, slow_warning
+from briefing.rank import rank
 
 MAX_ACTORS = 8
 MAX_FIGURES = 8
@@ -52,11 +52,6 @@ def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
         ),
     )
     return fit_page(briefing, limit=None if options.words or options.sentences else PAGE_WORDS)
-
-
-def warning_for(doc: Document, options: Options) -> str | None:
-    """A warning the CLI prints before a slow run, or None."""
-    return slow_warning(options.algorithm, doc)
 
 
 def choose_summary(doc: Document, order: list[int], options: Options) -> list[int]:
@@ -113,24 +108,26 @@ def fit_page(briefing: Briefing, limit: int | None) -> Briefing:
     """Drop the least important items until the rendered briefing fits in `limit` words."""
     from briefing.render import to_markdown
 
-    briefing = replace(briefing, source=replace(briefing.source, briefing_words=0))
-    while limit is not None and len(to_markdown(briefing).split()) > limit:
-        shorter = _drop_one(briefing)
-        if shorter is None:
-            break
-        briefing = shorter
     words = len(to_markdown(briefing).split())
+    while limit is not None and words > limit and (shorter := _drop_one(briefing)):
+        briefing = shorter
+        words = len(to_markdown(briefing).split())
     return replace(briefing, source=replace(briefing.source, briefing_words=words))
 
 
+# Least important first: the tail of next steps, figures, actors, then summary sentences.
+# Every section keeps two items (the summary one) before any section is emptied.
+DROP_ORDER = ("next_steps", "figures", "actors", "summary")
+DROP_FLOORS = (
+    {"next_steps": 2, "figures": 2, "actors": 2, "summary": 1},
+    {"next_steps": 0, "figures": 0, "actors": 0, "summary": 1},
+)
+
+
 def _drop_one(b: Briefing) -> Briefing | None:
-    # Least important first: the tail of next steps, figures, actors, then summary sentences.
-    for name in ("next_steps", "figures", "actors", "summary"):
-        items = getattr(b, name)
-        keep = 1 if name == "summary" else 0
-        if len(items) > max(keep, 2 if name != "summary" else 1):
-            return replace(b, **{name: items[:-1]})
-    for name in ("next_steps", "figures", "actors"):
-        if getattr(b, name):
-            return replace(b, **{name: getattr(b, name)[:-1]})
+    for floors in DROP_FLOORS:
+        for name in DROP_ORDER:
+            items = getattr(b, name)
+            if len(items) > floors[name]:
+                return replace(b, **{name: items[:-1]})
     return None

@@ -23,6 +23,7 @@ from briefing.centrality import (
     cosine_rows,
     lexrank_scores,
     overlap_centrality,
+    term_counts,
     terms,
     textrank_scores,
 )
@@ -87,14 +88,14 @@ def default_ranker(doc: Document) -> list[int]:
     rating, vectorized): it favours sentences that restate the text's main topic. The
     product of the position prior and centrality favours lead sentences that are on topic.
     """
-    sentence_terms = [terms(s.text) for s in doc.sentences]
-    # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
-    centrality = overlap_centrality(sentence_terms)
+    counts = term_counts([terms(s.text) for s in doc.sentences])
+    centrality = overlap_centrality(counts)
     scores = [
         sentence_score(s.text, s.index, float(c))
         for s, c in zip(doc.sentences, _unit(centrality), strict=True)
     ]
-    return remove_redundancy(scores, cosine_rows(sentence_terms))
+    # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
+    return remove_redundancy(scores, cosine_rows(counts))
 
 
 def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
