@@ -12,10 +12,11 @@ import argparse
 import json
 from pathlib import Path
 from statistics import mean
+from typing import NamedTuple
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-from briefing.rank import ALGORITHMS, rank
+from briefing.rank import ALGORITHMS, Ranker, get_ranker
 from briefing.read import document_from_text
 
 DEV = Path("../shared/eval/dev")
@@ -23,16 +24,35 @@ SETS = (("cnndm.jsonl", 3), ("bbc.jsonl", 5))
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
 
 
-def rouge(path: Path, k: int, algorithm: str, limit: int) -> tuple[float, ...]:
-    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+class Scores(NamedTuple):
+    sentences: int  # in the article, as the project splits it
+    rouge1: float
+    rouge2: float
+    rougeLsum: float
+
+
+def articles(path: Path, limit: int = 0) -> list[dict[str, str]]:
+    """The development records of one set (the first `limit` of them when limit > 0)."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    scores = []
-    for row in rows[:limit] if limit else rows:
+    return rows[:limit] if limit else rows
+
+
+def article_scores(rows: list[dict[str, str]], k: int, ranker: Ranker) -> list[Scores]:
+    """Per-article ROUGE F1 × 100 of the top k sentences the ranker picks, in text order."""
+    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    out = []
+    for row in rows:
         doc = document_from_text(row["text"], id=row["id"], title=row.get("title"))
-        chosen = sorted(rank(doc, algorithm)[:k])
+        chosen = sorted(ranker(doc)[:k])
         summary = "\n".join(doc.sentences[i].text for i in chosen)
-        scores.append(scorer.score("\n".join(row["reference"].splitlines()), summary))
-    return tuple(100 * mean(s[m].fmeasure for s in scores) for m in MEASURES)
+        score = scorer.score("\n".join(row["reference"].splitlines()), summary)
+        out.append(Scores(len(doc.sentences), *(100 * score[m].fmeasure for m in MEASURES)))
+    return out
+
+
+def rouge(path: Path, k: int, algorithm: str, limit: int) -> tuple[float, ...]:
+    scores = article_scores(articles(path, limit), k, get_ranker(algorithm))
+    return tuple(mean(getattr(s, m) for s in scores) for m in MEASURES)
 
 
 def main() -> None:
