@@ -55,30 +55,23 @@ def scaled_default(scale: float) -> rank.Ranker:
     return ranker
 
 
-def in_text_order(row: dict[str, str]) -> bool | None:
-    """Whether the reference's lines come in the article's order (None: fewer than two found)."""
-    places = [row["text"].find(line.strip()) for line in row["reference"].splitlines()]
-    found = [p for p in places if p >= 0]
-    return found == sorted(found) if len(found) >= 2 else None
+def reference_places(row: dict[str, str]) -> list[int]:
+    """Where each reference line that is a sentence of the article stands in the article."""
+    places = (row["text"].find(line.strip()) for line in row["reference"].splitlines())
+    return [p for p in places if p >= 0]
 
 
 def order_table(rows_by_set: dict[str, list[dict[str, str]]]) -> None:
     print("| set | references with 2+ article sentences | in article order | by chance |")
     print("| --- | ---: | ---: | ---: |")
     for name, rows in rows_by_set.items():
-        checked = [(row, in_text_order(row)) for row in rows]
-        kept = [(row, ordered) for row, ordered in checked if ordered is not None]
-        if not kept:
+        places = [p for p in map(reference_places, rows) if len(p) >= 2]
+        if not places:
             print(f"| {name} | 0 | - | - |")
             continue
-        # A random order of k lines is the text's order with chance 1/k!.
-        chance = mean(1 / math.factorial(_found_lines(row)) for row, _ in kept)
-        share = mean(float(ordered) for _, ordered in kept)
-        print(f"| {name} | {len(kept)} | {share:.1%} | {chance:.1%} |")
-
-
-def _found_lines(row: dict[str, str]) -> int:
-    return sum(row["text"].find(line.strip()) >= 0 for line in row["reference"].splitlines())
+        share = mean(float(p == sorted(p)) for p in places)
+        chance = mean(1 / math.factorial(len(p)) for p in places)  # a random order of k lines
+        print(f"| {name} | {len(places)} | {share:.1%} | {chance:.1%} |")
 
 
 def share_table(name: str, k: int, lead: list[Scores], central: list[Scores]) -> None:
