@@ -1,5 +1,5 @@
-"""Ranking speed on long texts: sumy's LexRank and TextRank beside the project's, and the
-whole briefing, for documents of 100 to 6,400 sentences built from development articles.
+"""Ranking speed on long texts: sumy's LexRank, TextRank and Reduction beside the project's, and
+the whole briefing, for documents of 100 to 6,400 sentences built from development articles.
 
     python bench/rank_speed.py [../shared/eval/dev/cnndm.jsonl] [--sumy-up-to 1600]
 """
@@ -21,6 +21,7 @@ from briefing.rank import get_ranker, sumy_ranker
 from briefing.read import document_from_text
 
 SIZES = (100, 400, 1600, 6400)
+VECTORIZED = ("lexrank", "textrank", "reduction")
 DEFAULT_DATA = Path("../shared/eval/dev/cnndm.jsonl")
 
 
@@ -49,7 +50,7 @@ def seconds(run: Callable[[], object]) -> float:
 def row(doc: Document, text: str, sumy_up_to: int) -> list[str]:
     n = len(doc.sentences)
     cells = [str(n)]
-    for name in ("lexrank", "textrank"):
+    for name in VECTORIZED:
         ours = seconds(partial(get_ranker(name), doc))
         if n <= sumy_up_to:
             theirs = seconds(partial(sumy_ranker(name), doc))
@@ -66,11 +67,10 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sumy-up-to", type=int, default=1600, help="largest size sumy runs on")
     args = parser.parse_args()
-    print(
-        "| sentences | sumy LexRank s | project LexRank s | ratio | sumy TextRank s "
-        "| project TextRank s | ratio | project default s | whole briefing s |"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    names = ("LexRank", "TextRank", "Reduction")
+    heads = [f"sumy {n} s | project {n} s | ratio" for n in names]
+    print("| sentences | " + " | ".join(heads) + " | project default s | whole briefing s |")
+    print("|" + " ---: |" * (3 * len(names) + 3))
     for size in SIZES:
         text = long_text(args.data, size)
         full = document_from_text(text)

@@ -143,19 +143,21 @@ def overlap_edges(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
 
 
-def overlap_centrality(counts: sparse.csr_matrix) -> Vector:
+def overlap_centrality(counts: sparse.csr_matrix, single_word_pair: bool = True) -> Vector:
     """Each sentence's summed overlap weight with the others (the off-diagonal row sums of
     overlap_edges, close to sumy's Reduction rating).
 
     Computed a block of rows at a time, so memory grows with the text, not with its square: the
     full matrix of a 15,000-sentence day of news holds over ten million pairs.
+    single_word_pair: whether two one-word sentences that share their word are linked
+    (TextRank links them; Reduction does not).
     """
     n = counts.shape[0]
     log_length = _log_lengths(counts)
     degree = np.zeros(n)
     for start in range(0, n, ROW_BLOCK):
         shared = (counts[start : start + ROW_BLOCK] @ counts.T).tocoo()
-        weight = _overlap_weights(shared, log_length, start)
+        weight = _overlap_weights(shared, log_length, start, single_word_pair)
         others = shared.row + start != shared.col
         degree += np.bincount(shared.row[others] + start, weight[others], minlength=n)
     return degree
@@ -168,14 +170,34 @@ def _log_lengths(counts: sparse.csr_matrix) -> Vector:
     return np.array([math.log(n) if n else 0.0 for n in lengths])
 
 
-def _overlap_weights(shared: sparse.coo_matrix, log_length: Vector, first_row: int) -> Vector:
+def _overlap_weights(
+    shared: sparse.coo_matrix, log_length: Vector, first_row: int, single_word_pair: bool = True
+) -> Vector:
     """Shared-word counts over the sum of the two sentences' log lengths (rows from first_row)."""
     norm = log_length[shared.row + first_row] + log_length[shared.col]
     single_words = np.isclose(norm, 0.0)  # both sentences are one word long
-    weight: Vector = np.where(
-        single_words, shared.data, shared.data / np.where(single_words, 1, norm)
-    )
+    linked = shared.data if single_word_pair else np.zeros_like(shared.data)
+    weight: Vector = np.where(single_words, linked, shared.data / np.where(single_words, 1, norm))
     return weight
+
+
+def reduction_scores(sentences: Sequence[Sequence[str]]) -> Vector:
+    """sumy's Reduction rating of each sentence (given as its terms): its summed overlap weight
+    with every other sentence, two one-word sentences not linked.
+
+    Up to DENSE_LIMIT sentences the weights are added one at a time in text order, as sumy adds
+    them, so that equal ratings stay equal to the last bit and ties break as sumy's do.
+    """
+    counts = term_counts(sentences)
+    if counts.shape[0] > DENSE_LIMIT:
+        return overlap_centrality(counts, single_word_pair=False)
+    shared = (counts @ counts.T).toarray()
+    np.fill_diagonal(shared, 0.0)
+    log_length = _log_lengths(counts)
+    norm = log_length[:, None] + log_length[None, :]
+    weight = np.divide(shared, norm, out=np.zeros_like(shared), where=norm != 0.0)
+    rating: Vector = np.cumsum(weight, axis=1)[:, -1]  # cumsum adds in order, sum pairwise
+    return rating
 
 
 def cosine_rows(counts: sparse.csr_matrix) -> Callable[[int], Vector]:

@@ -23,6 +23,7 @@ from briefing.centrality import (
     cosine_rows,
     lexrank_scores,
     overlap_centrality,
+    reduction_scores,
     term_counts,
     terms,
     textrank_scores,
@@ -44,8 +45,8 @@ SUMY_CLASSES = {
 }
 
 # Sentences beyond which a pure-Python sumy algorithm takes more than a few seconds.
-# LexRank and TextRank are the project's vectorized versions, fast at any length.
-SLOW_ABOVE = {"kl": 300, "reduction": 800, "lsa": 2000}
+# LexRank, TextRank and Reduction are the project's vectorized versions, fast at any length.
+SLOW_ABOVE = {"kl": 300, "lsa": 2000}
 
 
 def order_by_scores(scores: Sequence[float]) -> list[int]:
@@ -208,21 +209,24 @@ def sumy_ranker(name: str) -> Ranker:
     return rank
 
 
-def centrality_ranker(scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]]) -> Ranker:
-    """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings."""
+def centrality_ranker(
+    scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]], summed: bool = False
+) -> Ranker:
+    """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings.
+
+    sumy keys ratings by sentence text. LexRank and TextRank store them, so a repeated sentence
+    takes the rating of its last occurrence; Reduction adds them up (summed=True).
+    """
 
     def rank(doc: Document) -> list[int]:
-        scores = scorer([terms(s.text) for s in doc.sentences])
-        return order_by_scores(_rated_by_text(doc, [float(x) for x in scores]))
+        scores = [float(x) for x in scorer([terms(s.text) for s in doc.sentences])]
+        keys = [s.text.strip() for s in doc.sentences]
+        by_text: dict[str, float] = {}
+        for key, score in zip(keys, scores, strict=True):
+            by_text[key] = by_text.get(key, 0.0) + score if summed else score
+        return order_by_scores([by_text[key] for key in keys])
 
     return rank
-
-
-def _rated_by_text(doc: Document, scores: list[float]) -> list[float]:
-    # sumy keys its ratings by sentence text, so a repeated sentence takes the rating of its
-    # last occurrence; do the same so that ties break as sumy breaks them.
-    last = {s.text.strip(): score for s, score in zip(doc.sentences, scores, strict=True)}
-    return [last[s.text.strip()] for s in doc.sentences]
 
 
 def get_ranker(name: str) -> Ranker:
@@ -232,6 +236,7 @@ def get_ranker(name: str) -> Ranker:
         **{n: sumy_ranker(n) for n in SUMY_CLASSES},
         "lexrank": centrality_ranker(lexrank_scores),
         "textrank": centrality_ranker(textrank_scores),
+        "reduction": centrality_ranker(reduction_scores, summed=True),
     }
     try:
         return registry[name]

@@ -1,4 +1,5 @@
-"""Rankers: the vectorized LexRank and TextRank pick what sumy picks; the default's rules."""
+"""Rankers: the vectorized LexRank, TextRank and Reduction pick what sumy picks; the default's
+rules."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ ARTICLES = [
 ]
 
 
+VECTORIZED = ["lexrank", "textrank", "reduction"]
+
+
 def document(sentences: list[list[str]]) -> Document:
     text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
     return make_document(text)
@@ -74,7 +78,7 @@ sentence_lists = st.lists(
 
 # sumy divides by zero when no sentence has a content word; the project returns text order.
 @pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
-@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@pytest.mark.parametrize("name", VECTORIZED)
 @settings(max_examples=150, deadline=None)
 @given(sentences=sentence_lists)
 def test_vectorized_rankers_pick_what_sumy_picks(name: str, sentences: list[list[str]]) -> None:
@@ -82,14 +86,14 @@ def test_vectorized_rankers_pick_what_sumy_picks(name: str, sentences: list[list
     assert top_sets(get_ranker(name)(doc)) == top_sets(sumy_ranker(name)(doc))
 
 
-@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@pytest.mark.parametrize("name", VECTORIZED)
 @pytest.mark.parametrize("text", ARTICLES)
 def test_vectorized_rankers_pick_what_sumy_picks_on_articles(name: str, text: str) -> None:
     doc = make_document(text)
     assert top_sets(get_ranker(name)(doc)) == top_sets(sumy_ranker(name)(doc))
 
 
-@pytest.mark.parametrize("name", ["default", "lead", "lexrank", "textrank"])
+@pytest.mark.parametrize("name", ["default", "lead", *VECTORIZED])
 @settings(max_examples=60, deadline=None)
 @given(sentences=sentence_lists)
 def test_every_index_is_returned_once(name: str, sentences: list[list[str]]) -> None:
@@ -220,3 +224,28 @@ def test_cosine_rows_match_the_cosine_matrix() -> None:
     row = cosine_rows(term_counts(sentences))
     for i in range(len(sentences)):
         assert np.allclose(row(i), unit @ unit[i])
+
+
+def test_reduction_on_long_texts_keeps_the_short_text_ratings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing import centrality
+
+    sentences = [terms(s.text) for s in make_document(" ".join(ARTICLES) * 2).sentences]
+    exact = centrality.reduction_scores(sentences)
+    monkeypatch.setattr(centrality, "DENSE_LIMIT", 5)  # the long-text path
+    monkeypatch.setattr(centrality, "ROW_BLOCK", 7)
+    assert np.allclose(centrality.reduction_scores(sentences), exact)
+
+
+@pytest.mark.parametrize("dense_limit", [2000, 1])
+def test_reduction_leaves_two_one_word_sentences_unlinked(
+    monkeypatch: pytest.MonkeyPatch, dense_limit: int
+) -> None:
+    from briefing import centrality
+
+    monkeypatch.setattr(centrality, "DENSE_LIMIT", dense_limit)
+    sentences = [["talk"], ["talk"], ["vote", "bank"]]
+    assert list(centrality.reduction_scores(sentences)) == [0.0, 0.0, 0.0]
+    counts = centrality.term_counts(sentences)
+    assert list(centrality.overlap_centrality(counts)) == [1.0, 1.0, 0.0]  # TextRank links them
