@@ -21,7 +21,7 @@ from briefing.rank import get_ranker, sumy_ranker
 from briefing.read import document_from_text
 
 SIZES = (100, 400, 1600, 6400)
-VECTORIZED = ("lexrank", "textrank", "reduction")
+VECTORIZED = {"lexrank": "LexRank", "textrank": "TextRank", "reduction": "Reduction"}
 DEFAULT_DATA = Path("../shared/eval/dev/cnndm.jsonl")
 
 
@@ -67,10 +67,9 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sumy-up-to", type=int, default=1600, help="largest size sumy runs on")
     args = parser.parse_args()
-    names = ("LexRank", "TextRank", "Reduction")
-    heads = [f"sumy {n} s | project {n} s | ratio" for n in names]
+    heads = [f"sumy {n} s | project {n} s | ratio" for n in VECTORIZED.values()]
     print("| sentences | " + " | ".join(heads) + " | project default s | whole briefing s |")
-    print("|" + " ---: |" * (3 * len(names) + 3))
+    print("|" + " ---: |" * (3 * len(VECTORIZED) + 3))
     for size in SIZES:
         text = long_text(args.data, size)
         full = document_from_text(text)

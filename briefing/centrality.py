@@ -134,12 +134,15 @@ def textrank_scores(sentences: Sequence[Sequence[str]]) -> Vector:
     return _power_method(_damped_step(stochastic), n, TEXTRANK_EPSILON, normalize=False)
 
 
-def overlap_edges(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """TextRank's edge weights: shared words (with repeats) over the sum of the log lengths."""
+def overlap_edges(
+    sentences: Sequence[Sequence[str]], single_word_pair: bool = True
+) -> sparse.csr_matrix:
+    """TextRank's edge weights: shared words (with repeats) over the sum of the log lengths
+    (Reduction's with single_word_pair=False)."""
     n = len(sentences)
     counts = term_counts(sentences)
     shared = (counts @ counts.T).tocoo()
-    weight = _overlap_weights(shared, _log_lengths(counts), 0)
+    weight = _overlap_weights(shared, _log_lengths(counts), 0, single_word_pair)
     return sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
 
 
@@ -188,14 +191,10 @@ def reduction_scores(sentences: Sequence[Sequence[str]]) -> Vector:
     Up to DENSE_LIMIT sentences the weights are added one at a time in text order, as sumy adds
     them, so that equal ratings stay equal to the last bit and ties break as sumy's do.
     """
-    counts = term_counts(sentences)
-    if counts.shape[0] > DENSE_LIMIT:
-        return overlap_centrality(counts, single_word_pair=False)
-    shared = (counts @ counts.T).toarray()
-    np.fill_diagonal(shared, 0.0)
-    log_length = _log_lengths(counts)
-    norm = log_length[:, None] + log_length[None, :]
-    weight = np.divide(shared, norm, out=np.zeros_like(shared), where=norm != 0.0)
+    if len(sentences) > DENSE_LIMIT:
+        return overlap_centrality(term_counts(sentences), single_word_pair=False)
+    weight = overlap_edges(sentences, single_word_pair=False).toarray()
+    np.fill_diagonal(weight, 0.0)
     rating: Vector = np.cumsum(weight, axis=1)[:, -1]  # cumsum adds in order, sum pairwise
     return rating
 

@@ -223,7 +223,7 @@ def centrality_ranker(
         keys = [s.text.strip() for s in doc.sentences]
         by_text: dict[str, float] = {}
         for key, score in zip(keys, scores, strict=True):
-            by_text[key] = by_text.get(key, 0.0) + score if summed else score
+            by_text[key] = (by_text.get(key, 0.0) + score) if summed else score
         return order_by_scores([by_text[key] for key in keys])
 
     return rank
