@@ -184,19 +184,44 @@ def _overlap_weights(
     return weight
 
 
-def reduction_scores(sentences: Sequence[Sequence[str]]) -> Vector:
-    """sumy's Reduction rating of each sentence (given as its terms): its summed overlap weight
-    with every other sentence, two one-word sentences not linked.
+def reduction_scores(sentences: Sequence[Sequence[str]], texts: Sequence[str]) -> Vector:
+    """sumy's Reduction rating of each sentence (given as its terms and its text): its summed
+    overlap weight with every other sentence, two one-word sentences not linked. sumy keys
+    ratings by text, so sentences with the same text share the sum of their weights.
 
-    Up to DENSE_LIMIT sentences the weights are added one at a time in text order, as sumy adds
-    them, so that equal ratings stay equal to the last bit and ties break as sumy's do.
+    Up to DENSE_LIMIT sentences the weights are added one at a time in sumy's order, so that
+    equal ratings stay equal to the last bit and ties break as sumy's do.
     """
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        groups.setdefault(text, []).append(i)
     if len(sentences) > DENSE_LIMIT:
-        return overlap_centrality(term_counts(sentences), single_word_pair=False)
+        rating = overlap_centrality(term_counts(sentences), single_word_pair=False)
+        for members in groups.values():
+            rating[members] = rating[members].sum()
+        return rating
     weight = overlap_edges(sentences, single_word_pair=False).toarray()
     np.fill_diagonal(weight, 0.0)
-    rating: Vector = np.cumsum(weight, axis=1)[:, -1]  # cumsum adds in order, sum pairwise
+    rating = np.cumsum(weight, axis=1)[:, -1]  # cumsum adds in order, sum pairwise
+    for members in groups.values():
+        if len(members) > 1:
+            rating[members] = _added_in_pair_order(weight, members)
     return rating
+
+
+def _added_in_pair_order(weight: Vector, members: list[int]) -> float:
+    """One accumulator for several sentences, fed as sumy feeds it: pair by pair (a < b), the
+    weight once for a and then once for b when each is a member."""
+    feed = sorted(
+        (min(i, j), max(i, j), i > j, weight[i, j])
+        for i in members
+        for j in range(len(weight))
+        if j != i
+    )
+    total = 0.0
+    for *_, value in feed:
+        total += value  # one at a time: sum() compensates rounding since Python 3.12
+    return total
 
 
 def cosine_rows(counts: sparse.csr_matrix) -> Callable[[int], Vector]:

@@ -209,24 +209,28 @@ def sumy_ranker(name: str) -> Ranker:
     return rank
 
 
-def centrality_ranker(
-    scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]], summed: bool = False
-) -> Ranker:
-    """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings.
-
-    sumy keys ratings by sentence text. LexRank and TextRank store them, so a repeated sentence
-    takes the rating of its last occurrence; Reduction adds them up (summed=True).
-    """
+def centrality_ranker(scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]]) -> Ranker:
+    """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings."""
 
     def rank(doc: Document) -> list[int]:
-        scores = [float(x) for x in scorer([terms(s.text) for s in doc.sentences])]
-        keys = [s.text.strip() for s in doc.sentences]
-        by_text: dict[str, float] = {}
-        for key, score in zip(keys, scores, strict=True):
-            by_text[key] = (by_text.get(key, 0.0) + score) if summed else score
-        return order_by_scores([by_text[key] for key in keys])
+        scores = scorer([terms(s.text) for s in doc.sentences])
+        return order_by_scores(_rated_by_text(doc, [float(x) for x in scores]))
 
     return rank
+
+
+def _rated_by_text(doc: Document, scores: list[float]) -> list[float]:
+    # sumy keys its ratings by sentence text, so a repeated sentence takes the rating of its
+    # last occurrence; do the same so that ties break as sumy breaks them.
+    last = {s.text.strip(): score for s, score in zip(doc.sentences, scores, strict=True)}
+    return [last[s.text.strip()] for s in doc.sentences]
+
+
+def reduction_ranker(doc: Document) -> list[int]:
+    """sumy's Reduction, vectorized: the same order as sumy's."""
+    texts = [s.text.strip() for s in doc.sentences]
+    scores = reduction_scores([terms(s.text) for s in doc.sentences], texts)
+    return order_by_scores([float(x) for x in scores])
 
 
 def get_ranker(name: str) -> Ranker:
@@ -236,7 +240,7 @@ def get_ranker(name: str) -> Ranker:
         **{n: sumy_ranker(n) for n in SUMY_CLASSES},
         "lexrank": centrality_ranker(lexrank_scores),
         "textrank": centrality_ranker(textrank_scores),
-        "reduction": centrality_ranker(reduction_scores, summed=True),
+        "reduction": reduction_ranker,
     }
     try:
         return registry[name]
