@@ -14,10 +14,9 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 
 from briefing import lexicon as lx
-from briefing.model import Actor, Document, Sentence
+from briefing.model import Actor, AnnotatedDocument, Mention, Sentence, Token
 
 # A word (with inner apostrophes or hyphens, "O'Brien", "Jean-Michel", but not a possessive
 # "'s"), dotted initials ("U.S."), a possessive, or any other single character.
@@ -43,29 +42,6 @@ TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
 KINDS = ("person", "organization", "country", "group", "place")
 
 
-class Token(NamedTuple):  # a tuple: documents have hundreds of thousands of tokens
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One name found in one sentence, before mentions are merged into actors."""
-
-    text: str  # verbatim span of the sentence
-    words: tuple[str, ...]
-    sentence: int
-    kind: str  # a KINDS value, or "" when only the other mentions can tell
-    role: str | None = None
-    affiliation: str | None = None
-    country: str | None = None  # the country this mention names, if any
-    link_only: bool = False  # a demonym or capital: counts for a country already named
-    person: bool = False  # a title, honorific or role says this is a person
-    locative: bool = False  # after "in", "at" ...: a location of events
-    position: int = 0  # token index in the sentence
-
-
 @dataclass
 class Cluster:
     """Mentions of one actor while merging (internal)."""
@@ -78,42 +54,30 @@ class Cluster:
         return self.mentions[0]
 
 
-def find_actors(doc: Document, summary: Collection[int] = ()) -> list[Actor]:
+def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[Actor]:
     """Actors of doc, most important first. `summary` holds the indices of summary sentences."""
-    sentences = [tokenize(s.text) for s in doc.sentences]
-    seen = case_evidence(sentences)
-    mentions: list[Mention] = []
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, token, role
-    for sentence, toks in zip(doc.sentences, sentences, strict=True):
-        mentions.extend(sentence_mentions(sentence, toks, seen))
-        described.extend(
-            (sentence.index, k, r) for k, r in definite_descriptions(sentence.text, toks)
-        )
-    clusters = merge(mentions)
+    for s in doc.sentences:
+        toks = list(s.words)
+        described.extend((s.index, k, r) for k, r in definite_descriptions(s.text, toks))
+    clusters = merge(list(doc.mentions))
     add_described_roles(clusters, described)
     actors = [to_actor(c) for c in clusters]
     found = [a for a in actors if a is not None]
     return rank(found, len(doc.sentences), summary, doc.title or "")
 
 
+def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
+    """Every name mention of the document (the name finder)."""
+    sentences = [list(s.words) for s in doc.sentences]
+    seen = case_evidence(sentences)
+    mentions: list[Mention] = []
+    for s, toks in zip(doc.sentences, sentences, strict=True):
+        mentions.extend(sentence_mentions(s.sentence, toks, seen))
+    return mentions
+
+
 # ---------------------------------------------------------------- tokens and case evidence
-def tokenize(text: str) -> list[Token]:
-    """Tokens of a sentence with their offsets, so names are verbatim slices of the text."""
-    out: list[Token] = []
-    taken = -1  # end of a full stop already joined to "Det."
-    for m in TOKEN.finditer(text):
-        start, end = m.span()
-        if start < taken:
-            continue
-        word = m.group()
-        if word in DOTTED and text[end : end + 1] == ".":
-            end += 1
-            word += "."
-            taken = end
-        out.append(Token(word, start, end))
-    return out
-
-
 @dataclass(frozen=True)
 class CaseEvidence:
     """What the whole document says about a word's case, to read sentence-initial words."""
@@ -349,6 +313,8 @@ def read_run(sentence: Sentence, toks: list[Token], run: tuple[int, int]) -> Men
         person=person and kind == "person",
         locative=start > 0 and toks[start - 1].text.lower() in lx.LOCATIVE,
         position=name_start,
+        start=toks[name_start].start,
+        end=toks[end - 1].end,
     )
 
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
-from nltk.stem.snowball import EnglishStemmer
 from scipy import sparse
-from sumy.utils import get_stop_words
 
-from briefing.text import words
 
 Vector = npt.NDArray[np.float64]
 
@@ -32,29 +28,6 @@ TEXTRANK_ZERO_DIVISION = 1e-7
 # the scores are equal to the last bit; above it, on a sparse matrix (equal up to rounding).
 DENSE_LIMIT = 2000
 ROW_BLOCK = 1024  # rows of the sentence x sentence overlap held in memory at once
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in get_stop_words("english"))
-
-
-@cache
-def _stem(word: str) -> str:
-    # Stemming is the slow part of tokenizing; a text repeats its words, so cache per word.
-    return str(_stemmer().stem(word))
-
-
-@cache
-def _stemmer() -> EnglishStemmer:
-    return EnglishStemmer()
-
-
-def terms(sentence: str) -> list[str]:
-    """The stemmed content words of a sentence, as sumy's LexRank and TextRank see them."""
-    stop = _stop_words()
-    lowered = (w.lower() for w in words(sentence.strip()))
-    return [_stem(w) for w in lowered if w not in stop]
 
 
 def term_counts(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 
 from briefing.actors import find_actors
 from briefing.figures import find_figures
+from briefing.annotate import annotate
+from briefing.lang import REFERENCE, load_language
 from briefing.model import Briefing, BriefingError, Document, Source, SummaryLine
 from briefing.outlook import find_next_steps
 from briefing.rank import rank
@@ -25,6 +27,7 @@ class Options:
     algorithm: str = "default"
     sentences: int | None = None  # summary length in sentences ...
     words: int | None = None  # ... or in words; sentences win when both are given
+    language: str = REFERENCE  # a language code of briefing/lang, or a folder of language files
 
 
 def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
@@ -32,18 +35,20 @@ def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
     options = options or Options()
     if not doc.sentences:
         raise BriefingError("no sentence found in the input")
-    order = rank(doc, options.algorithm)
+    annotated = annotate(doc, load_language(options.language))
+    order = rank(annotated, options.algorithm)
     chosen = choose_summary(doc, order, options)
     picked = set(chosen)
+    actors = find_actors(annotated, picked)
     briefing = Briefing(
         title=doc.title or headline(doc.sentences[order[0]].text),
         bottom_line=doc.sentences[order[0]].text,
         summary=tuple(
             SummaryLine(doc.sentences[i].text, i, doc.sentences[i].doc) for i in sorted(chosen)
         ),
-        actors=tuple(find_actors(doc, picked)[:MAX_ACTORS]),
-        figures=tuple(find_figures(doc, picked)[:MAX_FIGURES]),
-        next_steps=tuple(find_next_steps(doc, picked)[:MAX_NEXT_STEPS]),
+        actors=tuple(actors[:MAX_ACTORS]),
+        figures=tuple(find_figures(annotated, picked)[:MAX_FIGURES]),
+        next_steps=tuple(find_next_steps(annotated, picked, actors)[:MAX_NEXT_STEPS]),
         source=Source(
             name=doc.source or doc.id or "stdin",
             words=doc.word_count,

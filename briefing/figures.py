@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from briefing import numbers as nw
-from briefing.model import Document, Figure, Sentence
+from briefing.model import AnnotatedDocument, Figure, Sentence
 
 TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
@@ -80,7 +80,7 @@ class Core:
     lower_end: int = 0  # for a range, where its lower bound ends
 
 
-def find_figures(doc: Document, summary: Collection[int] = ()) -> list[Figure]:
+def find_figures(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[Figure]:
     """Figures of doc, most important first. `summary` holds the indices of summary sentences.
 
     Repeats of a figure (same value and unit) are merged into the best-placed mention.
@@ -89,7 +89,7 @@ def find_figures(doc: Document, summary: Collection[int] = ()) -> list[Figure]:
     total = max(1, len(doc.sentences))
     found: list[Figure] = []
     for sentence in doc.sentences:
-        for fig in figures_in(sentence):
+        for fig in figures_in(sentence.sentence):
             found.append(replace(fig, score=importance(fig, fig.sentence in picked, total)))
     return merge_repeats(found)
 

@@ -7,10 +7,20 @@ briefing built from several documents can always say where each line came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from briefing.errors import BriefingError
 
-class BriefingError(Exception):
-    """A problem the user can fix (bad input, bad option); the CLI shows it as one line."""
+if TYPE_CHECKING:
+    from briefing.lang import Language
+
+__all__ = ["BriefingError"]
+
+ActorKind = Literal["person", "organization", "country", "group", "place"]
+# A name mention's kind; "" while only the document's other mentions can tell.
+MentionKind = Literal["person", "organization", "country", "group", "place", ""]
+Shape = Literal["word", "capitalised", "upper", "number", "punct"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,7 @@ class SummaryLine:
 @dataclass(frozen=True)
 class Actor:
     name: str
-    kind: str  # person | organization | country | group | place
+    kind: ActorKind
     role: str | None = None
     affiliation: str | None = None
     mentions: int = 1
@@ -103,3 +113,87 @@ class Briefing:
     figures: tuple[Figure, ...] = ()
     next_steps: tuple[NextStep, ...] = ()
     source: Source = field(default_factory=lambda: Source(name="", words=0))
+
+
+# ---------------------------------------------------------------- the annotated document
+class Token(NamedTuple):  # a tuple: long documents have hundreds of thousands of tokens
+    """One token of a sentence; offsets are into the sentence's text."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+    shape: Shape
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name found in one sentence by the name finder, before mentions become actors."""
+
+    text: str  # verbatim span of the sentence
+    words: tuple[str, ...]
+    sentence: int
+    kind: MentionKind
+    start: int = 0  # character offsets of `text` in the sentence
+    end: int = 0
+    role: str | None = None  # the title or role words next to the name
+    affiliation: str | None = None
+    country: str | None = None  # the country this mention names, if any
+    link_only: bool = False  # a demonym or capital: counts for a country already named
+    person: bool = False  # a title, honorific or role says this is a person
+    locative: bool = False  # after "in", "at" ...: a location of events
+    position: int = 0  # index in the sentence's words
+
+
+@dataclass(frozen=True)
+class AnnotatedSentence:
+    """A sentence read once: its tokens, and its written words (tokens joined where glued)."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]  # "Jean", "-", "Michel", "12", "th", "Russia", "'s"
+    words: tuple[Token, ...]  # "Jean-Michel", "12th", "Russia", "'s", "Det."
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def paragraph(self) -> int:
+        return self.sentence.paragraph
+
+    @property
+    def doc(self) -> str:
+        return self.sentence.doc
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """The document every stage after reading works on: sentences, tokens and name mentions
+    made once, and the language whose data the stages read."""
+
+    document: Document
+    language: Language
+    sentences: tuple[AnnotatedSentence, ...]
+    mentions: tuple[Mention, ...] = ()
+
+    @cached_property
+    def terms(self) -> tuple[tuple[str, ...], ...]:
+        """Each sentence's stemmed content words, as the rankers compare sentences."""
+        from briefing.annotate import sentence_terms
+
+        return tuple(sentence_terms(s, self.language) for s in self.sentences)
+
+    @cached_property
+    def mentions_by_sentence(self) -> tuple[tuple[Mention, ...], ...]:
+        found: list[list[Mention]] = [[] for _ in self.sentences]
+        for m in self.mentions:
+            found[m.sentence].append(m)
+        return tuple(tuple(ms) for ms in found)
+
+    @property
+    def title(self) -> str | None:
+        return self.document.title

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from briefing.model import Document, NextStep, Sentence
+from briefing.model import Actor, AnnotatedDocument, Document, NextStep, Sentence
 from briefing.outlook_words import (
     ASK_VERBS,
     CALL_VERBS,
@@ -238,12 +238,15 @@ class _Cue:
     end: int
 
 
-def find_next_steps(doc: Document, summary: Collection[int] = ()) -> list[NextStep]:
+def find_next_steps(
+    annotated: AnnotatedDocument, summary: Collection[int] = (), actors: Collection[Actor] = ()
+) -> list[NextStep]:
     """Forward-looking statements of doc, most important first, at most MAX_STEPS.
 
     `summary` holds the indices of the summary's sentences; their steps rank a little higher.
     With `doc.published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
     """
+    doc = annotated.document
     published = _parse_date(doc.published)
     names = _Names(doc)
     chosen = set(summary)

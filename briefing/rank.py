@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -17,7 +16,6 @@ import numpy.typing as npt
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
 
 from briefing.centrality import (
     cosine_rows,
@@ -25,13 +23,13 @@ from briefing.centrality import (
     overlap_centrality,
     reduction_scores,
     term_counts,
-    terms,
     textrank_scores,
 )
-from briefing.model import BriefingError, Document
-from briefing.text import SumyTokenizer, words
+from briefing.annotate import plain_words, ranking_stop_words
+from briefing.model import AnnotatedDocument, BriefingError
+from briefing.text import SumyTokenizer
 
-Ranker = Callable[[Document], list[int]]
+Ranker = Callable[[AnnotatedDocument], list[int]]
 
 SUMY_CLASSES = {
     "lexrank": ("lex_rank", "LexRankSummarizer"),
@@ -54,7 +52,7 @@ def order_by_scores(scores: Sequence[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: -scores[i])
 
 
-def lead(doc: Document) -> list[int]:
+def lead(doc: AnnotatedDocument) -> list[int]:
     return list(range(len(doc.sentences)))
 
 
@@ -82,14 +80,14 @@ BARE_QUOTE = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
 SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
 
 
-def default_ranker(doc: Document) -> list[int]:
+def default_ranker(doc: AnnotatedDocument) -> list[int]:
     """News position prior, word-overlap centrality, their product and sentence quality, then MMR.
 
     Centrality is each sentence's summed word overlap with the others (sumy's Reduction
     rating, vectorized): it favours sentences that restate the text's main topic. The
     product of the position prior and centrality favours lead sentences that are on topic.
     """
-    counts = term_counts([terms(s.text) for s in doc.sentences])
+    counts = term_counts(doc.terms)
     centrality = overlap_centrality(counts)
     scores = [
         sentence_score(s.text, s.index, float(c))
@@ -153,45 +151,42 @@ def remove_redundancy(
     return picked + rest
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words("english"))
 
 
-def sumy_document(doc: Document) -> ObjectDocumentModel:
+def sumy_document(doc: AnnotatedDocument) -> ObjectDocumentModel:
     """The document as sumy's model, one sumy sentence for each of ours, in the same order."""
-    tokenizer = SumyTokenizer()
+    tokenizer = SumyTokenizer(doc.language)
     paragraphs: dict[int, list[SumySentence]] = {}
     for s in doc.sentences:
         paragraphs.setdefault(s.paragraph, []).append(SumySentence(s.text, tokenizer))
     return ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs.values()))
 
 
-def _sumy_summarizer(name: str, doc: Document) -> Any:
+def _sumy_summarizer(name: str, doc: AnnotatedDocument) -> Any:
     module, cls = SUMY_CLASSES[name]
-    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(
-        Stemmer("english")
-    )
-    summarizer.stop_words = _stop_words()
+    stemmer = Stemmer(doc.language.stemmer) if doc.language.stemmer else (lambda w: w)
+    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(stemmer)
+    summarizer.stop_words = ranking_stop_words(doc.language)
     if name == "edmundson":
         _configure_edmundson(summarizer, doc)
     return summarizer
 
 
-def _configure_edmundson(summarizer: Any, doc: Document) -> None:
+def _configure_edmundson(summarizer: Any, doc: AnnotatedDocument) -> None:
     # Edmundson needs cue words. Bonus words: the title's content words (or the lead
     # sentence's when there is no title), as Edmundson's title method intends.
     head = doc.title or (doc.sentences[0].text if doc.sentences else "")
-    bonus = [w.lower() for w in words(head) if w.lower() not in _stop_words()] or ["news"]
+    stop = ranking_stop_words(doc.language)
+    bonus = [w.lower() for w in plain_words(head) if w.lower() not in stop] or ["news"]
     summarizer.bonus_words = bonus
     summarizer.stigma_words = ["hardly", "impossible", "perhaps", "allegedly"]
-    summarizer.null_words = sorted(_stop_words())
+    summarizer.null_words = sorted(stop)
 
 
 def sumy_ranker(name: str) -> Ranker:
     """Wrap a sumy summarizer so that it returns the full order instead of its top K."""
 
-    def rank(doc: Document) -> list[int]:
+    def rank(doc: AnnotatedDocument) -> list[int]:
         captured: list[float] = []
 
         def capture(
@@ -212,24 +207,24 @@ def sumy_ranker(name: str) -> Ranker:
 def centrality_ranker(scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]]) -> Ranker:
     """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings."""
 
-    def rank(doc: Document) -> list[int]:
-        scores = scorer([terms(s.text) for s in doc.sentences])
+    def rank(doc: AnnotatedDocument) -> list[int]:
+        scores = scorer([list(t) for t in doc.terms])
         return order_by_scores(_rated_by_text(doc, [float(x) for x in scores]))
 
     return rank
 
 
-def _rated_by_text(doc: Document, scores: list[float]) -> list[float]:
+def _rated_by_text(doc: AnnotatedDocument, scores: list[float]) -> list[float]:
     # sumy keys its ratings by sentence text, so a repeated sentence takes the rating of its
     # last occurrence; do the same so that ties break as sumy breaks them.
     last = {s.text.strip(): score for s, score in zip(doc.sentences, scores, strict=True)}
     return [last[s.text.strip()] for s in doc.sentences]
 
 
-def reduction_ranker(doc: Document) -> list[int]:
+def reduction_ranker(doc: AnnotatedDocument) -> list[int]:
     """sumy's Reduction, vectorized: the same order as sumy's."""
     texts = [s.text.strip() for s in doc.sentences]
-    scores = reduction_scores([terms(s.text) for s in doc.sentences], texts)
+    scores = reduction_scores([list(t) for t in doc.terms], texts)
     return order_by_scores([float(x) for x in scores])
 
 
@@ -253,7 +248,7 @@ def get_ranker(name: str) -> Ranker:
 ALGORITHMS = ("default", "lead", *SUMY_CLASSES)
 
 
-def slow_warning(name: str, doc: Document) -> str | None:
+def slow_warning(name: str, doc: AnnotatedDocument) -> str | None:
     """A warning to print before running an algorithm that will be slow on this document."""
     limit = SLOW_ABOVE.get(name)
     if limit is None or len(doc.sentences) <= limit:
@@ -264,7 +259,7 @@ def slow_warning(name: str, doc: Document) -> str | None:
     )
 
 
-def rank(doc: Document, algorithm: str = "default") -> list[int]:
+def rank(doc: AnnotatedDocument, algorithm: str = "default") -> list[int]:
     """All sentence indices of doc, most important first, by the named algorithm."""
     if not doc.sentences:
         return []
