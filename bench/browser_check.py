@@ -23,9 +23,9 @@ from html import escape, unescape
 from pathlib import Path
 
 from briefing import Briefing, brief_file
-from briefing.html import to_html
-from briefing.mail import to_eml
 from briefing.render import to_text
+from briefing.render.eml import to_eml
+from briefing.render.html import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (600, 375)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
+from briefing.annotate import annotate
 from briefing.rank import ALGORITHMS, Ranker, get_ranker
 from briefing.read import document_from_text
 
@@ -43,7 +44,7 @@ def article_scores(rows: list[dict[str, str]], k: int, ranker: Ranker) -> list[S
     out = []
     for row in rows:
         doc = document_from_text(row["text"], id=row["id"], title=row.get("title"))
-        chosen = sorted(ranker(doc)[:k])
+        chosen = sorted(ranker(annotate(doc))[:k])
         summary = "\n".join(doc.sentences[i].text for i in chosen)
         score = scorer.score("\n".join(row["reference"].splitlines()), summary)
         out.append(Scores(len(doc.sentences), *(100 * score[m].fmeasure for m in MEASURES)))

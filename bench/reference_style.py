@@ -27,7 +27,7 @@ from statistics import mean
 from quality import DEV, SETS, Scores, article_scores, articles
 
 from briefing import rank
-from briefing.model import Document
+from briefing.model import AnnotatedDocument
 
 SHARE_EDGES = (0.0, 0.1, 0.2, 0.3, 0.5, 1.01)
 SCALES = (0.0, 0.25, 0.5, 1.0, 1.5)
@@ -48,7 +48,7 @@ def position_scaled(scale: float) -> Iterator[None]:
 
 
 def scaled_default(scale: float) -> rank.Ranker:
-    def ranker(doc: Document) -> list[int]:
+    def ranker(doc: AnnotatedDocument) -> list[int]:
         with position_scaled(scale):
             return rank.default_ranker(doc)
 

@@ -1,7 +1,8 @@
 """briefing: turn a news article into a one-page briefing.
 
-from briefing import brief_text, render
+from briefing import Options, brief_text, render
 print(render(brief_text(article), "md"))
+print(render(brief_text(article, Options(language="path/to/folder")), "txt"))
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ from briefing.model import (
     SummaryLine,
 )
 from briefing.read import document_from_text, read_document
-from briefing.render import render, to_dict, to_json, to_markdown, to_text
+from briefing.render import Format, render, to_dict, to_json, to_markdown, to_text
 
+# The attribute `briefing.render` is the function `render`, not the subpackage; import the
+# subpackage's modules by their full names (`from briefing.render.html import to_html`).
 __all__ = [
     "Actor",
     "Briefing",
     "BriefingError",
     "Document",
     "Figure",
+    "Format",
     "NextStep",
     "Options",
     "Sentence",
@@ -50,9 +54,11 @@ render_markdown = to_markdown
 
 def brief_text(text: str, options: Options | None = None, *, title: str | None = None) -> Briefing:
     """The briefing of an article given as text."""
-    return make_briefing(document_from_text(text, title=title), options)
+    options = options or Options()
+    return make_briefing(document_from_text(text, title=title, language=options.language), options)
 
 
 def brief_file(path: str, options: Options | None = None) -> Briefing:
-    """The briefing of an article file."""
-    return make_briefing(read_document(path), options)
+    """The briefing of an article file (or http(s) URL, or "-" for stdin)."""
+    options = options or Options()
+    return make_briefing(read_document(path, language=options.language), options)

@@ -24,7 +24,7 @@ from briefing.model import (
 )
 
 TOKEN = re.compile(
-    r"#\w+"  # a hashtag
+    r"#(?=\w*[^\W\d_])\w+"  # a hashtag ("#1" is a sign and a number)
     r"|(?:[^\W\d_]\.){2,}"  # dotted initials: "U.S.", "a.m.", "e.g."
     r"|\d+(?:[.,]\d+)*"  # a number: "150,000", "3.5"
     r"|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*"  # a word, inner apostrophes kept: "O'Brien", "don't"
@@ -37,9 +37,9 @@ CONNECTORS = frozenset("-'’&")
 
 def shape_of(text: str) -> Shape:
     first = text[:1]
-    if first.isdigit():
+    if first.isdecimal():  # what the pattern's \d matches ("²" is a digit but no number)
         return "number"
-    if not (first.isalpha() or first == "#"):
+    if not (first.isalpha() or (first == "#" and len(text) > 1)):
         return "punct"
     if first.isupper():
         letters = [c for c in text if c.isalpha()]
@@ -57,6 +57,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 def _joinable(t: Token) -> bool:
     return t.shape in ("word", "capitalised", "upper", "number") and not t.text.startswith("#")
+
+
+def _owns_full_stop(t: Token, nxt: Token, abbreviations: frozenset[str]) -> bool:
+    glued_stop = nxt.text == "." and nxt.start == t.end
+    return glued_stop and t.shape != "word" and t.lower in abbreviations
 
 
 def written_words(
@@ -83,9 +88,8 @@ def written_words(
                     j += 2
                 else:
                     break
-            if j < n and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
-                if j == i + 1 and t.shape != "word" and t.lower in abbreviations:
-                    j += 1  # "Det.", "Inc.": the full stop belongs to the word
+            if j == i + 1 and j < n and _owns_full_stop(t, tokens[j], abbreviations):
+                j += 1  # "Det.", "Inc.": the full stop belongs to the word
         if j == i + 1:
             out.append(t)
         else:
@@ -108,7 +112,7 @@ def _abbreviations(language: Language) -> frozenset[str]:
 
 def annotate(doc: Document, language: Language | None = None) -> AnnotatedDocument:
     """Read a split document once: tokens and words of every sentence, then name mentions."""
-    from briefing.names import find_mentions
+    from briefing.actors.names import find_mentions
 
     language = language or load_language()
     sentences = []

@@ -15,20 +15,20 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any, Literal, TextIO
 
-from briefing.compose import Options, make_briefing
+from briefing.compose import Options, check_options, make_briefing
 from briefing.files import write_atomic
 from briefing.model import BriefingError
 from briefing.read import HTML_SUFFIXES, MARKDOWN_SUFFIXES, document_from_string, read_document
-from briefing.render import render, to_dict
+from briefing.render import Format, render, to_dict
 
 FILE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 CHUNK = 8  # records a worker takes at a time: enough to hide the cost of passing them over
@@ -49,6 +49,7 @@ class Task:
 
 
 Item = tuple[Task, str | None]  # a task and the file its briefing goes to, if any
+BatchFormat = Literal["jsonl", Format]  # one JSONL file, or one file per input in a format
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Job:
     """What every worker needs to know: how to brief, and in which format."""
 
     options: Options
-    fmt: str = "jsonl"  # "jsonl", or a render format for one file per input
+    fmt: BatchFormat = "jsonl"
 
 
 @dataclass(frozen=True)
@@ -158,13 +159,17 @@ def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
     """Brief one task: its JSONL line, or its briefing file written to `target`."""
     if task.error is not None:
         return failure(task, task.error)
+    language = job.options.language
     try:
         if task.path is not None:
-            doc = read_document(task.path)
+            doc = read_document(task.path, language=language)
         else:
-            doc = document_from_string(task.text or "", name=task.id, id=task.id, title=task.title)
+            text = task.text or ""
+            doc = document_from_string(
+                text, name=task.id, id=task.id, title=task.title, language=language
+            )
         briefing = make_briefing(doc, job.options)
-        if target is not None:
+        if target is not None and job.fmt != "jsonl":
             write_atomic(Path(target), render(briefing, job.fmt))
             return Outcome(task.id, task.where, "")
         line = json.dumps({"id": task.id, **to_dict(briefing)}, ensure_ascii=False)
@@ -193,7 +198,7 @@ def ordered_map(
     work: Callable[[list[Item]], list[Outcome]],
     items: Iterable[Item],
     jobs: int,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """work() over items in chunks, results in input order, at most jobs * AHEAD chunks read
     ahead (Pool.imap would read the whole input into its queue when workers fall behind)."""
     chunks = chunked(items, CHUNK)
@@ -212,7 +217,7 @@ def ordered_map(
                 yield from pending.popleft().result()
         except BrokenProcessPool:
             raise BriefingError(
-                "a worker process died (out of memory?); rerun with --resume"
+                "a worker process died (out of memory?); resuming carries on where it stopped"
             ) from None
         finally:
             for future in pending:
@@ -247,7 +252,7 @@ class JsonlSink:
         self.seen: Counter[str] = Counter()
         if path == "-":
             if resume:
-                raise BriefingError("--resume needs an output file, not stdout")
+                raise BriefingError("resuming needs an output file, not stdout")
             self.out: TextIO = sys.stdout
             return
         target = Path(path)
@@ -297,7 +302,7 @@ def written_ids(path: Path) -> Counter[str]:
 class FileSink:
     """One briefing file per input in a folder, each written atomically by the worker."""
 
-    def __init__(self, folder: str, fmt: str, resume: bool) -> None:
+    def __init__(self, folder: str, fmt: Format, resume: bool) -> None:
         self.folder, self.fmt, self.resume = Path(folder), fmt, resume
         if self.folder.exists() and not self.folder.is_dir():
             raise BriefingError(f"{folder}: is a file; one briefing per input needs a folder")
@@ -400,19 +405,16 @@ def run(tasks: Iterable[Task], job: Job, sink: Sink, jobs: int, reporter: Report
     return Summary(done, failed, skipped, time.perf_counter() - started)
 
 
-def check_options(options: Options, jobs: int) -> None:
+def check_run(options: Options, jobs: int) -> None:
     """Bad options fail the whole run up front, not each record one by one."""
-    if options.sentences is not None and options.sentences < 1:
-        raise BriefingError("--sentences must be at least 1")
-    if options.words is not None and options.words < 1:
-        raise BriefingError("--words must be at least 1")
+    check_options(options)
     if jobs < 1:
-        raise BriefingError("--jobs must be at least 1")
+        raise BriefingError("jobs must be at least 1")
 
 
-def check_output(spec: str, output: str, fmt: str) -> None:
+def check_output(spec: str, output: str, fmt: BatchFormat) -> None:
     if fmt != "jsonl" and output == "-":
-        raise BriefingError("one briefing file per input needs --output FOLDER, not stdout")
+        raise BriefingError("one briefing file per input needs an output folder, not stdout")
     if spec != "-" and output != "-" and Path(output).resolve() == Path(spec).resolve():
         raise BriefingError(f"{output}: is the input too; choose another output file")
 
@@ -422,17 +424,17 @@ def run_batch(
     output: str,
     options: Options,
     *,
-    fmt: str = "jsonl",
+    fmt: BatchFormat = "jsonl",
     jobs: int = 1,
     resume: bool = False,
     quiet: bool = False,
 ) -> Summary:
     """Brief every input of spec (JSONL file, "-", folder or glob) into output."""
-    check_options(options, jobs)
+    check_run(options, jobs)
     check_output(spec, output, fmt)
     tasks, total, stream = open_input(spec)
     try:
-        sink: Sink = JsonlSink(output, resume) if fmt == "jsonl" else FileSink(output, fmt, resume)
+        sink: Sink = FileSink(output, fmt, resume) if fmt != "jsonl" else JsonlSink(output, resume)
         show_bar = sys.stderr.isatty() and not quiet
         if show_bar and total is None and spec != "-":
             total = count_lines(spec)

@@ -8,16 +8,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar, cast
 
 from briefing import batch
 from briefing.compose import Options, make_briefing
 from briefing.files import write_atomic
-from briefing.model import BriefingError
+from briefing.lang import REFERENCE, available, load_language
+from briefing.model import AnnotatedDocument, BriefingError
 from briefing.rank import ALGORITHMS, slow_warning
 from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
+
+T = TypeVar("T")
 
 SUFFIX = {
     "md": ".briefing.md",
@@ -46,6 +50,14 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     length = parser.add_mutually_exclusive_group()
     length.add_argument("-n", "--sentences", type=int, help="summary length in sentences")
     length.add_argument("-w", "--words", type=int, help="summary length in words")
+    parser.add_argument(
+        "-l",
+        "--language",
+        default=REFERENCE,
+        metavar="CODE",
+        help=f"language of the article: {', '.join(available())}, or a folder of language "
+        "files (default: %(default)s)",
+    )
 
 
 def brief_parser() -> argparse.ArgumentParser:
@@ -53,7 +65,9 @@ def brief_parser() -> argparse.ArgumentParser:
         prog="briefing",
         description="Turn a news article into a one-page briefing: bottom line, summary, "
         "key actors, key figures and next steps.",
-        epilog="example: briefing samples/earthquake.txt -o - --format txt\n"
+        epilog="examples:\n"
+        "  briefing samples/earthquake.txt -o - --format txt\n"
+        "  briefing article.txt --language path/to/my-language  (a folder like briefing/lang/en)\n"
         "other commands: briefing batch --help, briefing send --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -81,7 +95,8 @@ def batch_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  briefing batch news.jsonl --output briefings.jsonl --sentences 3\n"
         "  briefing batch 'notes/*.md' --format md --output briefings/ --jobs 4\n"
-        "  briefing batch news.jsonl --output briefings.jsonl --resume",
+        "  briefing batch news.jsonl --output briefings.jsonl --resume\n"
+        "  briefing batch news.jsonl --output briefings.jsonl --language path/to/my-language",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", help="JSONL file, - for JSONL on stdin, folder, or glob pattern")
@@ -144,7 +159,31 @@ def send_parser() -> argparse.ArgumentParser:
 
 
 def options_from(args: argparse.Namespace) -> Options:
-    return Options(algorithm=args.algorithm, sentences=args.sentences, words=args.words)
+    """The summary options. They are checked here, before the library would check them, so
+    that an error names the option it came from."""
+    check_counts(args)
+    for_option("--language", load_language, args.language)
+    return Options(
+        algorithm=args.algorithm,
+        sentences=args.sentences,
+        words=args.words,
+        language=args.language,
+    )
+
+
+def check_counts(args: argparse.Namespace) -> None:
+    for flag in ("sentences", "words", "jobs"):  # those the command has
+        value = getattr(args, flag, None)
+        if value is not None and value < 1:
+            raise BriefingError(f"--{flag} must be at least 1")
+
+
+def for_option(flag: str, check: Callable[[str], T], value: str) -> T:
+    """check(value), its error reported with the option the value came from."""
+    try:
+        return check(value)
+    except BriefingError as err:
+        raise BriefingError(f"{flag}: {err}") from None
 
 
 def output_path(args: argparse.Namespace) -> Path | None:
@@ -159,16 +198,18 @@ def output_path(args: argparse.Namespace) -> Path | None:
 
 def run_brief(argv: list[str]) -> int:
     args = brief_parser().parse_args(argv)
+    options = options_from(args)
     if is_url(args.input) and args.output is None:
         args.output = "-"  # no folder next to a web page to write into
-    doc = read_document(args.input)
-    options = options_from(args)
-    warning = slow_warning(options.algorithm, doc)
+    doc = read_document(args.input, language=options.language)
+    # slow_warning only counts sentences, which the plain document has too: no need to
+    # annotate it here as well as in make_briefing.
+    warning = slow_warning(options.algorithm, cast(AnnotatedDocument, doc))
     if warning:
         print(warning, file=sys.stderr)
     briefing = make_briefing(doc, options)
     if args.format == "eml":  # render() has no addresses; the e-mail builder takes them
-        from briefing.mail import to_eml
+        from briefing.render.eml import to_eml
 
         text = to_eml(briefing, sender=args.sender, to=args.to)
     else:
@@ -184,10 +225,15 @@ def run_brief(argv: list[str]) -> int:
 
 def run_batch(argv: list[str]) -> int:
     args = batch_parser().parse_args(argv)
+    options = options_from(args)
+    if args.output == "-" and args.resume:
+        raise BriefingError("--resume needs --output FILE, not stdout")
+    if args.output == "-" and args.format != "jsonl":
+        raise BriefingError("one briefing file per input needs --output FOLDER, not stdout")
     summary = batch.run_batch(
         args.input,
         args.output,
-        options_from(args),
+        options,
         fmt=args.format,
         jobs=args.jobs,
         resume=args.resume,
@@ -197,12 +243,16 @@ def run_batch(argv: list[str]) -> int:
 
 
 def run_send(argv: list[str]) -> int:
-    from briefing.mail import make_message, parse_smtp, send
+    from briefing.mail import needs_tls, parse_smtp, send
+    from briefing.render.eml import make_message
 
     args = send_parser().parse_args(argv)
-    host, port = parse_smtp(args.smtp)  # a typo fails before the article is read
+    options = options_from(args)
+    host, port = for_option("--smtp", parse_smtp, args.smtp)  # fails before the article is read
+    if needs_tls(host, args.user, args.starttls):
+        raise BriefingError("refusing to send a password unencrypted: add --starttls")
     msg = make_message(
-        make_briefing(read_document(args.input), options_from(args)),
+        make_briefing(read_document(args.input, language=options.language), options),
         sender=args.sender,
         to=args.to,
     )

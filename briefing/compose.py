@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing.actors import find_actors
-from briefing.figures import find_figures
 from briefing.annotate import annotate
+from briefing.figures import find_figures
 from briefing.lang import REFERENCE, load_language
 from briefing.model import Briefing, BriefingError, Document, Source, SummaryLine
 from briefing.outlook import find_next_steps
 from briefing.rank import rank
+from briefing.render import to_markdown
 
 MAX_ACTORS = 8
 MAX_FIGURES = 8
@@ -30,9 +31,19 @@ class Options:
     language: str = REFERENCE  # a language code of briefing/lang, or a folder of language files
 
 
+def check_options(options: Options) -> None:
+    """BriefingError for options no briefing can be made with (an unknown language too)."""
+    if options.sentences is not None and options.sentences < 1:
+        raise BriefingError("sentences must be at least 1")
+    if options.words is not None and options.words < 1:
+        raise BriefingError("words must be at least 1")
+    load_language(options.language)
+
+
 def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
     """Build the briefing of one document."""
     options = options or Options()
+    check_options(options)
     if not doc.sentences:
         raise BriefingError("no sentence found in the input")
     annotated = annotate(doc, load_language(options.language))
@@ -62,12 +73,8 @@ def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
 def choose_summary(doc: Document, order: list[int], options: Options) -> list[int]:
     """The summary's sentence indices, best first, by sentence count or word budget."""
     if options.sentences is not None:
-        if options.sentences < 1:
-            raise BriefingError("--sentences must be at least 1")
         return order[: options.sentences]
     if options.words is not None:
-        if options.words < 1:
-            raise BriefingError("--words must be at least 1")
         return within_words(doc, order, options.words)
     return order[:DEFAULT_SENTENCES]
 
@@ -111,8 +118,6 @@ def headline(sentence: str) -> str:
 
 def fit_page(briefing: Briefing, limit: int | None) -> Briefing:
     """Drop the least important items until the rendered briefing fits in `limit` words."""
-    from briefing.render import to_markdown
-
     words = len(to_markdown(briefing).split())
     while limit is not None and words > limit and (shorter := _drop_one(briefing)):
         briefing = shorter

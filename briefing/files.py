@@ -6,11 +6,19 @@ import os
 import tempfile
 from pathlib import Path
 
-from briefing.model import BriefingError
+from briefing.errors import BriefingError
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text to path via a temporary file in the same folder and a rename."""
+    """Write text to path via a temporary file in the same folder and a rename.
+
+    A path that exists but is no regular file (`/dev/null`, a terminal, a pipe) is written
+    to directly: renaming over it would replace the device with a file.
+    """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with path.open("w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise BriefingError(f"{path}: folder {folder} does not exist")

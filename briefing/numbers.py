@@ -1,134 +1,183 @@
-"""Word lists the figures stage reads numbers with: number words, scales, units, currencies.
+"""The words the figures stage reads numbers with, for one language: number words, scales,
+units, currencies, and the words that make a number a date, a label or a score.
 
-Plain data only, all lower case; `figures.py` holds the rules that use it.
+All of it is read from the language's files (`briefing/lang/<code>/`), once per language;
+`figures.py` holds the rules that use it. Every word is lower case.
 """
 
 from __future__ import annotations
 
-from briefing.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
 
-# Cardinal number words. "one" is here for compounds ("one-quarter", "one million", "one year");
-# alone it is usually a pronoun ("one of them") and figures.py treats it so.
-UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-}  # fmt: skip
-# Suffixes glued to digits in news copy: "$11.1bn", "£1.2m", "5k".
-GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
-# Vague plurals: the stated lower bound is one unit ("tens of thousands" -> 10,000).
-VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
-         "millions": 1e6, "billions": 1e9, "trillions": 1e12}  # fmt: skip
-FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
-    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
-}  # fmt: skip
+from briefing.lang import Language
 
-CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "rupees": "INR",
-}  # fmt: skip
-PERCENT_WORDS = {"percent", "pct"}
-# Measures glued to digits ("10km", "5kg"); any other glued letters make a name ("4G", "3D").
-GLUED_MEASURES = {"km", "kg", "mph", "kph", "cm", "mm", "ft", "lb", "lbs", "mb", "gb", "tb",
-                  "ghz", "mhz", "kw", "mw", "gw", "kwh", "ml", "sq"}  # fmt: skip
+Phrase = tuple[str, ...]
 
-TIME_UNITS = {
-    "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
-    "month": "months", "year": "years", "decade": "years", "century": "years",
-}  # fmt: skip
-TIME_UNIT_FACTOR = {"decade": 10, "century": 100}
 
-# Words that say a figure is approximate or bounded; kept in the figure's text.
-QUALIFIERS = {
-    "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
-    "some", "estimated", "only", "just", "exactly", "precisely", "up", "least", "most",
-    "more", "less", "fewer", "than", "to", "well", "close", "upwards", "of", "at", "as",
-    "many", "much", "few", "an", "a", "another", "further", "barely", "approx",
-}  # fmt: skip
-# The phrases the qualifier words above may form, as word tuples read backwards from the number.
-QUALIFIER_PHRASES = [
-    tuple(p.split())
-    for p in (
-        "an estimated", "estimated", "about", "around", "approximately", "roughly", "nearly",
-        "almost", "over", "under", "some", "only", "just", "exactly", "precisely", "barely",
-        "up to", "at least", "at most", "more than", "less than", "fewer than", "as many as",
-        "as much as", "as few as", "close to", "upwards of", "another", "a further",
-        "well over", "well under", "just over", "just under", "almost exactly", "approx",
+@dataclass(frozen=True)
+class NumberWords:
+    """Everything `figures.py` looks words up in, for one language."""
+
+    units: Mapping[str, float]  # "two": 2
+    tens: Mapping[str, float]  # "twenty": 20
+    scales: Mapping[str, float]  # "million": 1e6
+    glued_scales: Mapping[str, float]  # "bn" in "$11.1bn"
+    vague: Mapping[str, float]  # "tens" in "tens of thousands": 10
+    fractions: Mapping[str, float]  # "quarter": 0.25
+    counting_nouns: Mapping[str, float]  # "dozen": 12
+    currency_symbols: Mapping[str, str]  # "$": "USD"
+    currency_words: Mapping[str, str]  # "euros": "EUR"
+    currency_codes: frozenset[str]  # "USD", "EUR": the units of sums of money
+    percent: Mapping[str, tuple[tuple[Phrase, str], ...]]  # by first word, longest first
+    time_units: Mapping[str, str]  # "decade": "years"
+    time_factors: Mapping[str, float]  # "decade": 10
+    qualifiers_by_last_word: Mapping[str, tuple[Phrase, ...]]  # longest first
+    qualifiers: frozenset[str]
+    glued_measures: frozenset[str]
+    clock_words: frozenset[str]
+    label_words: frozenset[str]
+    score_words: frozenset[str]
+    people: frozenset[str]
+    irregular_plurals: frozenset[str]
+    stops: frozenset[str]  # where a counted noun phrase stops
+    months: frozenset[str]
+    determiners: frozenset[str]
+    clause_words: frozenset[str]
+    dimensions: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    rank_words: frozenset[str]
+    # figure_roles.map: the words that do each job
+    age_words: frozenset[str]
+    articles: frozenset[str]
+    change_from: frozenset[str]
+    demonstratives: frozenset[str]
+    half_words: frozenset[str]
+    half_parts: frozenset[str]
+    metres: frozenset[str]
+    number_signs: frozenset[str]
+    number_tails: frozenset[str]
+    of_words: frozenset[str]
+    old_words: frozenset[str]
+    possessives: frozenset[str]
+    range_words: frozenset[str]
+    score_nouns: frozenset[str]
+    world_words: frozenset[str]
+    verb_endings: tuple[str, ...]
+    past_endings: tuple[str, ...]
+    plural_endings: tuple[str, ...]  # the first makes a plural: "three-set" counts "sets"
+    not_plural_endings: tuple[str, ...]
+    starts: frozenset[str]  # words a number written in words can start with
+    after_article: frozenset[str]  # "a" or "an" starts a number only before one ("a dozen")
+    signals: frozenset[str]  # words without which a sentence holds no number in words
+
+
+def number(text: str) -> float:
+    """A value as the files write it: "12", "1e6", "0.5" or "1/3"."""
+    return float(Fraction(text)) if "/" in text else float(text)
+
+
+def values(table: Mapping[str, str]) -> dict[str, float]:
+    return {key.lower(): number(value) for key, value in table.items()}
+
+
+def lowered(table: Mapping[str, str]) -> dict[str, str]:
+    return {key.lower(): value for key, value in table.items()}
+
+
+def by_first_word(table: Mapping[str, str]) -> dict[str, tuple[tuple[Phrase, str], ...]]:
+    """Multiword keys grouped by their first word, longest first: one look-up per token."""
+    found: dict[str, list[tuple[Phrase, str]]] = {}
+    for key, value in sorted(table.items(), key=lambda kv: -len(kv[0].split())):
+        words = tuple(key.lower().split())
+        found.setdefault(words[0], []).append((words, value))
+    return {first: tuple(entries) for first, entries in found.items()}
+
+
+def by_last_word(phrases: Iterable[str]) -> dict[str, tuple[Phrase, ...]]:
+    found: dict[str, list[Phrase]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        words = tuple(phrase.lower().split())
+        found.setdefault(words[-1], []).append(words)
+    return {last: tuple(entries) for last, entries in found.items()}
+
+
+@cache
+def number_words(lang: Language) -> NumberWords:
+    """The number words of the language `lang`, read once."""
+
+    def words(*names: str) -> frozenset[str]:
+        return frozenset(w.lower() for name in names for w in lang.words(name))
+
+    roles = lang.table("figure_roles")
+
+    def ordered(name: str) -> tuple[str, ...]:  # the words of a role, in the file's order
+        return tuple(roles.get(name, "").lower().split())
+
+    def role(name: str) -> frozenset[str]:
+        return frozenset(ordered(name))
+
+    units, tens = values(lang.table("number_units")), values(lang.table("number_tens"))
+    vague, fractions = values(lang.table("vague_numbers")), values(lang.table("fractions"))
+    scales, counting = values(lang.table("number_scales")), values(lang.table("counting_nouns"))
+    time_units = lowered(lang.table("time_units"))
+    qualifiers = lang.words("qualifier_phrases")
+    symbols, currency_words = lang.table("currency_symbols"), lowered(lang.table("currency_words"))
+    in_words = units.keys() | tens.keys() | vague.keys() | counting.keys()
+    starts = in_words | role("half") | role("articles")
+    after_article = counting.keys() | scales.keys() | fractions.keys() | time_units.keys()
+    return NumberWords(
+        units=units,
+        tens=tens,
+        scales=scales,
+        glued_scales=values(lang.table("glued_scales")),
+        vague=vague,
+        fractions=fractions,
+        counting_nouns=counting,
+        currency_symbols=dict(symbols),
+        currency_words=currency_words,
+        currency_codes=frozenset([*symbols.values(), *currency_words.values()]),
+        percent=by_first_word(lang.table("percent_words")),
+        time_units=time_units,
+        time_factors=values(lang.table("time_unit_factors")),
+        qualifiers_by_last_word=by_last_word(qualifiers),
+        # Every word of a qualifier phrase: none of them makes a name ("About 300", "Boeing 747").
+        qualifiers=frozenset(w for phrase in qualifiers for w in phrase.lower().split()),
+        glued_measures=words("glued_measures"),
+        clock_words=words("clock_words"),
+        label_words=words("label_words"),
+        score_words=words("score_words"),
+        people=words("people_nouns"),
+        irregular_plurals=words("irregular_plurals"),
+        stops=words("function_words", "phrase_stops", "weekdays"),
+        months=words("months", "month_abbreviations"),
+        determiners=words("figure_determiners"),
+        clause_words=words("clause_words"),
+        dimensions=words("dimensions"),
+        ordinal_suffixes=words("ordinal_suffixes"),
+        rank_words=words("rank_words"),
+        age_words=role("age"),
+        articles=role("articles"),
+        change_from=role("change_from"),
+        demonstratives=role("demonstratives"),
+        half_words=role("half"),
+        half_parts=role("half_parts"),
+        metres=role("metres"),
+        number_signs=role("number_signs"),
+        number_tails=role("number_tails"),
+        of_words=role("of"),
+        old_words=role("old"),
+        possessives=role("possessives"),
+        range_words=role("range"),
+        score_nouns=role("score_nouns"),
+        world_words=role("world"),
+        verb_endings=ordered("verb_endings"),
+        past_endings=ordered("past_endings"),
+        plural_endings=ordered("plural_endings"),
+        not_plural_endings=ordered("not_plural_endings"),
+        starts=frozenset(starts | symbols.keys()),
+        after_article=frozenset(after_article),
+        signals=frozenset(starts - role("articles") | after_article),
     )
-]  # fmt: skip
-
-MONTHS = {*MONTH_NAMES, *MONTH_ABBREVIATIONS}
-CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "bst", "utc", "et", "est", "edt", "pst",
-               "cet", "hrs", "o'clock", "o’clock"}  # fmt: skip
-# Words before a number that make it a label, not a quantity ("Article 5", "page 12").
-LABEL_WORDS = {
-    "article", "section", "chapter", "page", "pages", "p", "pp", "paragraph", "clause",
-    "amendment", "item", "room", "flight", "route", "highway", "interstate", "version",
-    "episode", "number", "no", "nos", "act", "rule", "platform", "gate", "terminal",
-    "channel", "vol", "volume", "line", "figure", "table", "appendix", "annex", "part",
-    "level", "phase", "stage", "grade", "category", "class", "tier", "type", "model",
-    "series", "season", "week", "day", "round", "game", "match", "question", "exhibit",
-    "district", "precinct", "ward", "unit", "block", "lot", "suite", "apt", "apartment",
-    "floor", "bus", "train", "road", "street", "avenue", "pier", "berth", "seat", "row",
-    "code", "id", "ref", "reference", "case", "resolution", "bill", "motion", "proposition",
-}  # fmt: skip
-# Words next to "N-M" that make it a result, not a range.
-SCORE_WORDS = {
-    "win", "wins", "won", "loss", "losses", "lost", "lose", "defeat", "defeats", "defeated",
-    "victory", "draw", "drew", "beat", "beating", "lead", "led", "scoreline", "score",
-    "thrashing", "humiliation", "rout", "triumph", "sets", "set", "margin", "final",
-    "result", "vote", "votes", "voted", "ruling", "decision", "majority",
-}  # fmt: skip
-
-# Nouns that count people: figures about them rank high.
-PEOPLE = {
-    "people", "persons", "person", "troops", "soldiers", "civilians", "children", "adults",
-    "residents", "workers", "employees", "staff", "jobs", "deaths", "dead", "casualties",
-    "victims", "refugees", "migrants", "protesters", "demonstrators", "voters", "fans",
-    "patients", "students", "members", "users", "customers", "officers", "police",
-    "individuals", "men", "women", "families", "households", "inhabitants", "citizens",
-    "passengers", "prisoners", "detainees", "hostages", "fighters", "militants", "killed",
-    "injured", "wounded", "homeless", "pupils", "teachers", "doctors", "nurses", "visitors",
-    "tourists", "subscribers", "viewers", "listeners", "supporters", "ministers", "lives",
-}  # fmt: skip
-
-# Plurals without a final "s".
-PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle",
-           "feet", "teeth", "mice", "geese", "data", "media", "criteria", "dead"}  # fmt: skip
-
-# Function words and common verbs: a counted noun phrase stops at them.
-FUNCTION_WORDS = {
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
-    "but", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "that",
-    "this", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we",
-    "our", "you", "your", "i", "not", "no", "will", "would", "could", "should", "may",
-    "might", "can", "must", "has", "have", "had", "do", "does", "did", "said", "says", "say",
-    "who", "whom", "whose", "which", "what", "when", "where", "while", "than", "then",
-    "there", "here", "into", "onto", "over", "under", "after", "before", "since", "until",
-    "ago", "about", "around", "across", "against", "among", "between", "during", "per",
-    "via", "each", "every", "all", "both", "more", "most", "less", "least", "only", "just",
-    "also", "so", "if", "because", "though", "although", "up", "down", "out", "off",
-    "again", "still", "even", "now", "later", "earlier", "get", "got", "go", "went", "come",
-    "came", "make", "made", "take", "took", "see", "saw", "tell", "told", "remain", "remains",
-    "need", "needs", "want", "wants", "face", "faces", "live", "die", "according", "such",
-    "other", "another", "some", "any", "many", "much", "few", "several", "very", "too",
-    "like", "including", "within", "without", "through", "toward", "towards", "upon",
-    "inside", "outside", "near", "beyond", "behind", "above", "below", "whether", "yet",
-    "me", "my", "him", "us", "mine", "ours", "theirs", "itself", "themselves", "himself",
-    "herself", "am", "become", "became", "seem", "seems", "seemed", "worth", "alone",
-    "altogether", "together", "apiece", "felt", "left", "kept", "sold", "paid", "fell", "rose",
-    "grew", "held", "met", "ran", "sent", "spent", "began", "stood", "thought", "brought",
-    "bought", "gave", "won", "lost", "lay", "sat", "fled",
-    "respectively", "old", "long", "away", "last", "next", "yesterday", "today", "tomorrow",
-    "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "weekend",
-}  # fmt: skip

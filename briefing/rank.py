@@ -1,15 +1,17 @@
 """Sentence rankers: one registry of names, one call signature.
 
-A ranker takes a Document and returns every sentence index, most important first. The first K
-of that order are the K sentences the algorithm would pick; ties keep document order, as sumy does.
+A ranker takes an AnnotatedDocument and returns every sentence index, most important first. The
+first K of that order are the K sentences the algorithm would pick; ties keep document order, as
+sumy does.
 """
 
 from __future__ import annotations
 
 import importlib
+import math
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -17,19 +19,30 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 
+from briefing.annotate import plain_words, ranking_stop_words
 from briefing.centrality import (
-    cosine_rows,
     lexrank_scores,
-    overlap_centrality,
     reduction_scores,
     term_counts,
     textrank_scores,
+    word_overlap,
 )
-from briefing.annotate import plain_words, ranking_stop_words
 from briefing.model import AnnotatedDocument, BriefingError
 from briefing.text import SumyTokenizer
 
 Ranker = Callable[[AnnotatedDocument], list[int]]
+Algorithm = Literal[
+    "default",
+    "lead",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "sumbasic",
+    "kl",
+    "reduction",
+]
 
 SUMY_CLASSES = {
     "lexrank": ("lex_rank", "LexRankSummarizer"),
@@ -77,7 +90,10 @@ BYLINE = re.compile(r"^(?:by\b|published:|updated:|last updated\b)|^\W*$", re.IG
 DATE_ONLY = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\W*$")
 # A quotation with no actor or figure of its own: '"It was terrible," she said.'
 BARE_QUOTE = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
-SIGNAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+|\d")
+# A digit, or a capitalised word that does not open the sentence. The pattern starts with its
+# first character, not with the look-behinds, so that the regex engine can skip to candidates.
+SIGNAL = re.compile(r"[A-Z\d](?:(?<=\d)|(?<!\w[A-Z])(?<!^[A-Z])(?<![.!?]\s[A-Z])[\w'-]+)")
+MAX_SIGNALS = 5
 
 
 def default_ranker(doc: AnnotatedDocument) -> list[int]:
@@ -87,14 +103,10 @@ def default_ranker(doc: AnnotatedDocument) -> list[int]:
     rating, vectorized): it favours sentences that restate the text's main topic. The
     product of the position prior and centrality favours lead sentences that are on topic.
     """
-    counts = term_counts(doc.terms)
-    centrality = overlap_centrality(counts)
-    scores = [
-        sentence_score(s.text, s.index, float(c))
-        for s, c in zip(doc.sentences, _unit(centrality), strict=True)
-    ]
     # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
-    return remove_redundancy(scores, cosine_rows(counts))
+    centrality, cosine = word_overlap(term_counts(doc.terms))
+    texts, indices = [s.text for s in doc.sentences], [s.index for s in doc.sentences]
+    return remove_redundancy(sentence_scores(texts, indices, _unit(centrality)), cosine)
 
 
 def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -102,55 +114,85 @@ def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return values / top if top > 0 else values
 
 
-def sentence_score(text: str, index: int, centrality: float) -> float:
-    """How well a sentence would open a briefing, before redundancy is considered."""
-    n_words = len(text.split())
-    position = 1.0 / (1.0 + index) ** POSITION_DECAY
-    length = min(n_words, LONG_WORDS) / LONG_WORDS
-    signals = min(len(SIGNAL.findall(text)), 5) / 5
+def sentence_scores(
+    texts: Sequence[str], indices: Sequence[int], centrality: npt.NDArray[np.float64]
+) -> list[float]:
+    """How well each sentence would open a briefing, before redundancy is considered, given
+    its centrality (0 to 1)."""
+    n_words = [len(text.split()) for text in texts]
+    position = 1.0 / (1.0 + np.array(indices, dtype=np.float64)) ** POSITION_DECAY
+    length = np.minimum(n_words, LONG_WORDS) / LONG_WORDS
+    signals = np.array([min(len(SIGNAL.findall(t)), MAX_SIGNALS) for t in texts]) / MAX_SIGNALS
+    penalties = poor_marks(texts, n_words)
     score = (
         POSITION_WEIGHT * position
         + CENTRALITY_WEIGHT * centrality
         + LEAD_CENTRALITY_WEIGHT * position * centrality
         + LENGTH_WEIGHT * length
         + SIGNAL_WEIGHT * signals
-        - PENALTY_WEIGHT * penalty(text, n_words)
+        - PENALTY_WEIGHT * penalties
     )
-    return float(score)
+    return list(score.tolist())
 
 
-def penalty(text: str, n_words: int) -> float:
-    """Count of the marks of a sentence that is a poor summary line."""
+def poor_marks(texts: Sequence[str], n_words: Sequence[int]) -> npt.NDArray[np.float64]:
+    """Count, for each sentence, of the marks of a sentence that is a poor summary line."""
     marks = (
-        n_words < SHORT_WORDS,
-        bool(QUESTION.search(text)),
-        bool(BYLINE.search(text) or DATE_ONLY.match(text)),
-        bool(BARE_QUOTE.match(text)),
+        [n < SHORT_WORDS for n in n_words],
+        [QUESTION.search(t) is not None for t in texts],
+        [BYLINE.search(t) is not None or DATE_ONLY.match(t) is not None for t in texts],
+        [BARE_QUOTE.match(t) is not None for t in texts],
     )
-    return float(sum(marks))
+    counted: npt.NDArray[np.float64] = np.array(marks, dtype=np.float64).sum(axis=0)
+    return counted
 
 
 def remove_redundancy(
     scores: Sequence[float], cosine: Callable[[int], npt.NDArray[np.float64]]
 ) -> list[int]:
-    """Maximal marginal relevance: pick by score minus the similarity to what is picked."""
-    base = np.asarray(scores, dtype=np.float64)
-    closest = np.zeros(len(base))
-    left = np.ones(len(base), dtype=bool)
+    """Maximal marginal relevance: pick by score minus the similarity to what is picked.
+
+    A near copy of a picked sentence (cosine NEAR_COPY or more) comes only after every other
+    sentence. Ties keep text order.
+    """
+    by_score = order_by_scores(scores)
+    closest = np.zeros(len(scores))
+    taken = [False] * len(scores)
     picked: list[int] = []
-    for _ in range(min(MMR_PICKS, len(base))):
-        # A near copy of a picked sentence comes only after every other sentence.
-        fresh = left & (closest < NEAR_COPY)
-        candidates = fresh if fresh.any() else left
-        marginal = np.where(candidates, base - REDUNDANCY_WEIGHT * closest, -np.inf)
-        best = int(np.argmax(marginal))  # the first best: ties keep text order
+    for _ in range(min(MMR_PICKS, len(scores))):
+        close = closest.tolist()
+        best = _best_pick(by_score, scores, close, taken, fresh_only=True)
+        if best is None:
+            best = _best_pick(by_score, scores, close, taken, fresh_only=False)
+        assert best is not None  # a sentence is left while picks are fewer than sentences
         picked.append(best)
-        left[best] = False
+        taken[best] = True
         closest = np.maximum(closest, cosine(best))
-    rest = [i for i in order_by_scores(list(base)) if left[i]]
-    return picked + rest
+    return picked + [i for i in by_score if not taken[i]]
 
 
+def _best_pick(
+    by_score: list[int],
+    scores: Sequence[float],
+    closest: list[float],
+    taken: list[bool],
+    *,
+    fresh_only: bool,
+) -> int | None:
+    """The sentence of highest marginal score (the first in text order of equals)."""
+    best, best_value = None, -math.inf
+    for i in by_score:
+        if taken[i]:
+            continue
+        if scores[i] < best_value:
+            # A marginal score is never above the score: no sentence left can do better.
+            break
+        if fresh_only and closest[i] >= NEAR_COPY:
+            continue
+        value = scores[i] - REDUNDANCY_WEIGHT * closest[i]
+        if value > best_value or (value == best_value and best is not None and i < best):
+            best, best_value = i, value
+    return best
 
 
 def sumy_document(doc: AnnotatedDocument) -> ObjectDocumentModel:
@@ -204,12 +246,13 @@ def sumy_ranker(name: str) -> Ranker:
     return rank
 
 
-def centrality_ranker(scorer: Callable[[list[list[str]]], npt.NDArray[np.float64]]) -> Ranker:
+def centrality_ranker(
+    scorer: Callable[[Sequence[Sequence[str]]], npt.NDArray[np.float64]],
+) -> Ranker:
     """A ranker from one of the vectorized centralities, ordered as sumy orders its ratings."""
 
     def rank(doc: AnnotatedDocument) -> list[int]:
-        scores = scorer([list(t) for t in doc.terms])
-        return order_by_scores(_rated_by_text(doc, [float(x) for x in scores]))
+        return order_by_scores(_rated_by_text(doc, scorer(doc.terms).tolist()))
 
     return rank
 
@@ -224,28 +267,29 @@ def _rated_by_text(doc: AnnotatedDocument, scores: list[float]) -> list[float]:
 def reduction_ranker(doc: AnnotatedDocument) -> list[int]:
     """sumy's Reduction, vectorized: the same order as sumy's."""
     texts = [s.text.strip() for s in doc.sentences]
-    scores = reduction_scores([list(t) for t in doc.terms], texts)
-    return order_by_scores([float(x) for x in scores])
+    return order_by_scores(reduction_scores(doc.terms, texts).tolist())
+
+
+REGISTRY: dict[str, Ranker] = {
+    "default": default_ranker,
+    "lead": lead,
+    **{n: sumy_ranker(n) for n in SUMY_CLASSES},
+    "lexrank": centrality_ranker(lexrank_scores),
+    "textrank": centrality_ranker(textrank_scores),
+    "reduction": reduction_ranker,
+}
 
 
 def get_ranker(name: str) -> Ranker:
-    registry: dict[str, Ranker] = {
-        "default": default_ranker,
-        "lead": lead,
-        **{n: sumy_ranker(n) for n in SUMY_CLASSES},
-        "lexrank": centrality_ranker(lexrank_scores),
-        "textrank": centrality_ranker(textrank_scores),
-        "reduction": reduction_ranker,
-    }
     try:
-        return registry[name]
+        return REGISTRY[name]
     except KeyError:
         raise BriefingError(
             f"unknown algorithm {name!r}; choose one of: {', '.join(ALGORITHMS)}"
         ) from None
 
 
-ALGORITHMS = ("default", "lead", *SUMY_CLASSES)
+ALGORITHMS: tuple[Algorithm, ...] = get_args(Algorithm)
 
 
 def slow_warning(name: str, doc: AnnotatedDocument) -> str | None:

@@ -12,6 +12,7 @@ import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.lang import REFERENCE, load_language
 from briefing.model import BriefingError, Document
 from briefing.text import SENTENCE_END, make_document
 
@@ -158,14 +159,14 @@ def _network_reason(reason: object, timeout: float) -> str:
     return f"cannot fetch ({text})"
 
 
-def read_url(url: str, timeout: float = URL_TIMEOUT) -> Document:
+def read_url(url: str, timeout: float = URL_TIMEOUT, *, language: str = REFERENCE) -> Document:
     """Fetch a web page and read its article."""
     body, ctype, charset = fetch(url, timeout)
     text = decode(body, url, charset)
     kind = "html" if "html" in ctype or looks_like_html(text) else "text"
     if ctype == "text/markdown":
         kind = "md"
-    return document_from_string(text, name=url, kind=kind)
+    return document_from_string(text, name=url, kind=kind, language=language)
 
 
 # ---------------------------------------------------------------- HTML
@@ -173,7 +174,9 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:2000]))
 
 
-def document_from_html(html: str, *, name: str = "", id: str = "") -> Document:
+def document_from_html(
+    html: str, *, name: str = "", id: str = "", language: str = REFERENCE
+) -> Document:
     """The article of a web page: main text, title, author and date, without the boilerplate."""
     import trafilatura
 
@@ -200,6 +203,7 @@ def document_from_html(html: str, *, name: str = "", id: str = "") -> Document:
         title=title,
         author=_clean(getattr(found, "author", None)),
         published=_clean(getattr(found, "date", None)),
+        language=language,
     )
 
 
@@ -224,7 +228,9 @@ FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 FRONT_FIELD = re.compile(r"^(title|author|date)\s*:\s*(.+?)\s*$", re.I | re.M)
 
 
-def document_from_markdown(md: str, *, name: str = "", id: str = "") -> Document:
+def document_from_markdown(
+    md: str, *, name: str = "", id: str = "", language: str = REFERENCE
+) -> Document:
     """A Markdown note: the first `#` heading is the title; headings, list markers, links and
     emphasis are structure, so only their words reach the sentences."""
     meta, md = _front_matter(md)
@@ -236,6 +242,7 @@ def document_from_markdown(md: str, *, name: str = "", id: str = "") -> Document
         title=meta.get("title") or title,
         author=meta.get("author"),
         published=meta.get("date"),
+        language=language,
     )
 
 
@@ -330,8 +337,10 @@ def document_from_text(
     title: str | None = None,
     author: str | None = None,
     published: str | None = None,
+    language: str = REFERENCE,
 ) -> Document:
-    """A Document from article text; the first line is taken as the title when it reads as one."""
+    """A Document from article text; the first line is taken as the title when it reads as one.
+    `language` is a language code or a folder of language files (see briefing.lang)."""
     if not text.strip():
         raise BriefingError(f"{name or 'input'}: is empty")
     if title is None:
@@ -343,6 +352,7 @@ def document_from_text(
         source=name or None,
         author=author,
         published=published,
+        language=load_language(language),
     )
     if not doc.sentences or not re.search(r"[^\W\d_]", doc.text):
         raise BriefingError(f"{name or 'input'}: has no sentence to brief")
@@ -360,20 +370,28 @@ def input_kind(name: str, text: str) -> str:
 
 
 def document_from_string(
-    text: str, *, name: str = "", id: str = "", title: str | None = None, kind: str | None = None
+    text: str,
+    *,
+    name: str = "",
+    id: str = "",
+    title: str | None = None,
+    kind: str | None = None,
+    language: str = REFERENCE,
 ) -> Document:
     """A Document from plain, Markdown or HTML text; the kind is sniffed when not given."""
     kind = kind or input_kind(name, text)
     if kind == "html":
-        doc = document_from_html(text, name=name, id=id)
+        doc = document_from_html(text, name=name, id=id, language=language)
     elif kind == "md":
-        doc = document_from_markdown(text, name=name, id=id)
+        doc = document_from_markdown(text, name=name, id=id, language=language)
     else:
-        return document_from_text(text, name=name, id=id, title=title)
+        return document_from_text(text, name=name, id=id, title=title, language=language)
     return doc if title is None else replace(doc, title=title)
 
 
-def document_from_bytes(data: bytes, name: str, *, id: str = "") -> Document:
+def document_from_bytes(
+    data: bytes, name: str, *, id: str = "", language: str = REFERENCE
+) -> Document:
     """A Document from the bytes of a file: decoded, then read as HTML, Markdown or text."""
     if len(data) > MAX_BYTES:
         raise BriefingError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
@@ -381,16 +399,17 @@ def document_from_bytes(data: bytes, name: str, *, id: str = "") -> Document:
     if name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data[:2000].decode("latin-1")):
         found = META_CHARSET.search(data[:4096])
         declared = found.group(1).decode("ascii", "replace") if found else None
-    return document_from_string(decode(data, name, declared), name=name, id=id)
+    return document_from_string(decode(data, name, declared), name=name, id=id, language=language)
 
 
 def is_url(path: str) -> bool:
     return bool(URL.match(path))
 
 
-def read_document(path: str) -> Document:
-    """Read a file path, an http(s) URL, or "-" for stdin into a Document."""
+def read_document(path: str, *, language: str = REFERENCE) -> Document:
+    """Read a file path, an http(s) URL, or "-" for stdin into a Document, its sentences split
+    by the rules of `language` (a language code or a folder of language files)."""
     if is_url(path):
-        return read_url(path)
+        return read_url(path, language=language)
     data, name = read_bytes(path)
-    return document_from_bytes(data, name)
+    return document_from_bytes(data, name, language=language)

@@ -14,7 +14,6 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from briefing.lang import Language, load_language
 from briefing.model import Document, Sentence
 
-
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .,'-]{0,60}?\s*)?\((?:CNN|AP|Reuters|AFP|BBC)[^)]{0,20}\)"
@@ -73,7 +72,9 @@ def paragraphs(text: str, language: Language | None = None) -> list[str]:
             # Lines of a hard-wrapped paragraph are nearly as long as its longest line; the
             # first line is left out, as it may be a headline above the text.
             wrapped = n > 1 and len(lines[n - 1]) >= max(40, 0.8 * width)
-            if current and (_continues(current, line, dangling) or (wrapped and not _ends(current, line))):
+            if current and (
+                _continues(current, line, dangling) or (wrapped and not _ends(current, line))
+            ):
                 current = f"{current} {line}"
             else:
                 if current:

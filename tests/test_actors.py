@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.actors import find_actors
-from briefing.model import Actor
+from briefing.annotate import annotate
+from briefing.lang import read_language
+from briefing.model import Actor, AnnotatedDocument
 from briefing.text import make_document
 
 
+def annotated(text: str, title: str | None = None) -> AnnotatedDocument:
+    return annotate(make_document(text, title=title))
+
+
 def actors(text: str) -> list[Actor]:
-    return find_actors(make_document(text))
+    return find_actors(annotated(text))
 
 
 def names(text: str) -> list[str]:
@@ -150,7 +158,7 @@ def test_ranked_by_salience() -> None:
         "Critics led by Tom Quill disagreed. Marsh will speak again."
     )
     assert names(text)[0] == "Ilse Marsh"
-    summary_first = find_actors(make_document(text), {2})
+    summary_first = find_actors(annotated(text), {2})
     assert summary_first[0].name == "Ilse Marsh"
 
 
@@ -195,7 +203,7 @@ def test_summit_article() -> None:
 @given(st.text(max_size=400))
 def test_any_text_gives_actors_named_in_it(text: str) -> None:
     doc = make_document(text)
-    for a in find_actors(doc):
+    for a in find_actors(annotate(doc)):
         assert a.name and a.name in doc.text
         assert a.kind in ("person", "organization", "country", "group", "place")
 
@@ -233,15 +241,15 @@ def test_any_text_gives_actors_named_in_it(text: str) -> None:
 )
 def test_name_like_word_salad_does_not_crash(parts: list[str]) -> None:
     doc = make_document(" ".join(parts))
-    for a in find_actors(doc):
+    for a in find_actors(annotate(doc)):
         assert a.name in doc.text
 
 
 def test_repeated_articles_give_the_same_actors_once() -> None:
     # Speed is measured in bench/rank_speed.py; here: a long input neither duplicates actors
     # nor loses the ones a single copy has.
-    once = {a.name for a in find_actors(make_document(HARBOUR + "\n\n" + SUMMIT))}
-    many = find_actors(make_document((HARBOUR + "\n\n" + SUMMIT + "\n\n") * 700))
+    once = {a.name for a in find_actors(annotated(HARBOUR + "\n\n" + SUMMIT))}
+    many = find_actors(annotated((HARBOUR + "\n\n" + SUMMIT + "\n\n") * 700))
     names = [a.name for a in many]
     assert len(names) == len(set(names))
     assert set(names[:4]) <= once
@@ -252,7 +260,7 @@ def test_company_suffix_with_a_full_stop_makes_an_organisation() -> None:
         "Bay Meals Inc. reported a rise in profit on Monday. The company said sales grew. "
         "Bay Meals expects more growth next year, its chief executive said."
     )
-    kinds = {a.name: a.kind for a in find_actors(make_document(text))}
+    kinds = {a.name: a.kind for a in find_actors(annotated(text))}
     assert any(
         name.startswith("Bay Meals") and kind == "organization" for name, kind in kinds.items()
     )
@@ -263,7 +271,7 @@ def test_a_named_law_is_not_an_actor() -> None:
         "Lawmakers approved the Clean Rivers Act on Tuesday. "
         "Environment Minister Jo Park said the Clean Rivers Act would take effect next year."
     )
-    names = [a.name for a in find_actors(make_document(text))]
+    names = [a.name for a in find_actors(annotated(text))]
     assert "Jo Park" in names
     assert not any("Act" in n for n in names)
 
@@ -274,14 +282,14 @@ def test_an_actor_named_in_the_headline_ranks_first() -> None:
         "Ruiz told reporters the cuts were needed. "
         "Bay Meals Inc. said it would cut 200 jobs after the budget. Bay Meals blamed costs."
     )
-    assert find_actors(make_document(body))[0].name == "Ana Ruiz"
-    doc = make_document(body, title="Bay Meals to cut 200 jobs")
+    assert find_actors(annotated(body))[0].name == "Ana Ruiz"
+    doc = annotated(body, title="Bay Meals to cut 200 jobs")
     assert find_actors(doc)[0].name.startswith("Bay Meals")
 
 
 def test_a_role_before_a_list_stops_at_the_previous_name() -> None:
     text = "Former Prime Minister Ana Ruiz and Harbour United manager Tom Li both spoke on Monday."
-    actors = {a.name: a for a in find_actors(make_document(text))}
+    actors = {a.name: a for a in find_actors(annotated(text))}
     assert actors["Tom Li"].role == "Harbour United manager"
     assert actors["Ana Ruiz"].role == "Former Prime Minister"
     assert actors["Ana Ruiz"].affiliation is None
@@ -297,12 +305,12 @@ def test_a_role_before_a_list_stops_at_the_previous_name() -> None:
     ],
 )
 def test_geography_is_never_a_person(text: str) -> None:
-    assert all(a.kind != "person" for a in find_actors(make_document(text)))
+    assert all(a.kind != "person" for a in find_actors(annotated(text)))
 
 
 def test_a_head_word_in_a_title_is_not_an_organisation() -> None:
     text = "Council leader Tomas Berg said the bridge would close for six weeks."
-    names = [a.name for a in find_actors(make_document(text))]
+    names = [a.name for a in find_actors(annotated(text))]
     assert "Tomas Berg" in names
     assert "Council" not in names
 
@@ -313,18 +321,18 @@ def test_mr_surname_joins_the_person_even_when_a_body_shares_the_name() -> None:
         'His rival said he cared more for "the Robert Kilroy-Silk Party" than for voters. '
         "Mr Kilroy-Silk said he would win. Mr Kilroy-Silk spoke for an hour."
     )
-    people = [a for a in find_actors(make_document(text)) if a.kind == "person"]
+    people = [a for a in find_actors(annotated(text)) if a.kind == "person"]
     assert [p.name for p in people] == ["Robert Kilroy-Silk"]
     assert people[0].mentions >= 3
 
 
 def test_a_sentence_opening_honorific_makes_a_person() -> None:
-    (actor,) = find_actors(make_document("Mr Holt said he would resign."))
+    (actor,) = find_actors(annotated("Mr Holt said he would resign."))
     assert (actor.name, actor.kind) == ("Holt", "person")
 
 
 def test_former_before_a_role_is_part_of_the_role() -> None:
-    actors = find_actors(make_document("Former presenter Ann Lee spoke on Monday."))
+    actors = find_actors(annotated("Former presenter Ann Lee spoke on Monday."))
     assert [(a.name, a.role, a.affiliation) for a in actors] == [
         ("Ann Lee", "Former presenter", None)
     ]
@@ -335,18 +343,18 @@ def test_an_acronym_may_keep_a_capitalised_word_whole() -> None:
         "The UK Independence Party met in London on Monday. "
         "UKIP leader Ann Lee said UKIP would stand in every seat."
     )
-    names = [a.name for a in find_actors(make_document(text))]
+    names = [a.name for a in find_actors(annotated(text))]
     assert "UK Independence Party" in names
     assert "UKIP" not in names
 
 
 def test_a_clause_after_a_comma_is_not_a_role() -> None:
     text = "The Harbour Party, wants its new group to change politics, its leader said."
-    assert all(a.role is None for a in find_actors(make_document(text)))
+    assert all(a.role is None for a in find_actors(annotated(text)))
 
 
 def test_an_appositive_without_a_determiner_is_a_role() -> None:
-    (actor,) = find_actors(make_document("Tom Li, chief executive, said sales rose."))
+    (actor,) = find_actors(annotated("Tom Li, chief executive, said sales rose."))
     assert actor.role == "chief executive"
 
 
@@ -358,4 +366,31 @@ def test_an_appositive_without_a_determiner_is_a_role() -> None:
     ],
 )
 def test_a_name_keeps_only_a_full_stop_of_its_own(text: str, name: str) -> None:
-    assert name in [a.name for a in find_actors(make_document(text))]
+    assert name in [a.name for a in find_actors(annotated(text))]
+
+
+# ---------------------------------------------------------------- language data
+def test_the_rules_read_the_word_lists_of_the_documents_language(tmp_path: Path) -> None:
+    text = "Fans cheered as the council met Warden Ola Brandt on Monday."
+    english = {a.name: a for a in find_actors(annotated(text))}
+    assert english["Warden Ola Brandt"].role is None  # "Warden" is no English title here
+    (tmp_path / "meta.map").write_text("name: Testish\nstemmer:\n", encoding="utf-8")
+    (tmp_path / "titles.txt").write_text("Warden\n", encoding="utf-8")
+    (tmp_path / "weekdays.txt").write_text("monday\n", encoding="utf-8")
+    language = read_language(tmp_path)
+    doc = annotate(make_document(text, language=language), language)
+    found = {a.name: a for a in find_actors(doc)}
+    assert set(found) == {"Ola Brandt"}
+    assert found["Ola Brandt"].role == "Warden"
+
+
+def test_every_mention_carries_its_offsets_in_its_sentence() -> None:
+    doc = annotated(
+        "Labour MSP Ola Brandt backed #SaveTheDocks. A non-NATO envoy met the standards "
+        "committee, and Kremlin-backed rebels left Northport."
+    )
+    kinds = {m.text: m.kind for m in doc.mentions}
+    assert {"Ola Brandt", "Labour", "#SaveTheDocks", "NATO", "Kremlin"} <= set(kinds)
+    assert "standards committee" in kinds
+    for m in doc.mentions:
+        assert doc.sentences[m.sentence].text[m.start : m.end] == m.text

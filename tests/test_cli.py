@@ -260,6 +260,7 @@ def test_existing_output_is_not_clobbered_on_error(tmp_path: Path) -> None:
 def test_bad_length_values_are_one_line_errors(article: Path, option: list[str]) -> None:
     code, out, err = run(str(article), *option)
     assert_one_line_error(code, err)
+    assert err == f"briefing: error: {option[0]} must be at least 1\n"  # the CLI names its flag
     assert out == ""
     assert not article.with_name("bridge.briefing.md").exists()
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.compose import TITLE_WORDS, headline
+from briefing.compose import TITLE_WORDS, Options, headline, make_briefing
+from briefing.model import BriefingError
+from briefing.read import document_from_text
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,20 @@ def test_headline_is_short_and_capitalized() -> None:
     assert len(made.split()) == TITLE_WORDS
     assert made.endswith("…")
     assert made[0] == "T"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (Options(sentences=0), "sentences must be at least 1"),
+        (Options(words=-5), "words must be at least 1"),
+        (Options(language="xx"), "unknown language 'xx'"),
+    ],
+)
+def test_bad_options_are_errors_that_name_no_command_line_flag(
+    options: Options, message: str
+) -> None:
+    doc = document_from_text("The council met on Monday. It voted.", name="t")
+    with pytest.raises(BriefingError, match=message) as raised:
+        make_briefing(doc, options)
+    assert "--" not in str(raised.value)

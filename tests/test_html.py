@@ -11,9 +11,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.html import DARK, LIGHT, TEXT_PAIRS, to_html
 from briefing.model import Briefing
 from briefing.render import render, to_markdown
+from briefing.render.html import DARK, LIGHT, TEXT_PAIRS, to_html
 from tests.briefings import full, minimal, with_text
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -19,10 +19,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from briefing import cli
-from briefing.html import to_html
-from briefing.mail import PASSWORD_ENV, check_address, make_message, parse_smtp, send, to_eml
+from briefing.mail import PASSWORD_ENV, parse_smtp, send
 from briefing.model import BriefingError
 from briefing.render import to_text
+from briefing.render.eml import check_address, make_message, to_eml
+from briefing.render.html import to_html
 from tests.briefings import full
 
 ARTICLE = "The council approved the budget on Monday. Work starts in March.\n"
@@ -269,8 +270,24 @@ def test_wrong_password_is_a_one_line_error(
 
 def test_no_password_is_sent_unencrypted_to_another_host() -> None:
     msg = make_message(full(), to="ann@example.com")
-    with pytest.raises(BriefingError, match="add --starttls"):
+    with pytest.raises(BriefingError, match="use STARTTLS"):
         send(msg, "smtp.example.org", 25, user="ann", password="sésame")
+
+
+def test_cli_names_the_option_that_encrypts(
+    article: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = send_as_ann(article, "smtp.example.org", 25, capsys)  # refused before connecting
+    assert code == 2
+    assert err == "briefing: error: refusing to send a password unencrypted: add --starttls\n"
+
+
+def test_library_errors_name_no_command_line_option() -> None:
+    with pytest.raises(BriefingError, match="no To address") as no_to:
+        send(make_message(full()), "127.0.0.1", 25)
+    with pytest.raises(BriefingError) as bad_server:
+        parse_smtp("localhost")
+    assert "--" not in str(no_to.value) + str(bad_server.value)
 
 
 def test_there_is_no_password_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -298,7 +315,7 @@ def test_bad_smtp_value_is_a_one_line_error(
     code, err = run(["send", article, "--to", "a@b.org", "--smtp", value], capsys)
     assert code == 2
     assert err == (
-        f"briefing: error: --smtp wants HOST:PORT, e.g. smtp.example.org:587, not {value!r}\n"
+        f"briefing: error: --smtp: not HOST:PORT (e.g. smtp.example.org:587): {value!r}\n"
     )
 
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing.centrality import terms
-from briefing.model import Document
+from briefing import centrality
+from briefing.annotate import annotate
+from briefing.model import AnnotatedDocument
 from briefing.rank import ALGORITHMS, get_ranker, rank, slow_warning, sumy_ranker
 from briefing.text import make_document
 
@@ -62,9 +63,12 @@ ARTICLES = [
 VECTORIZED = ["lexrank", "textrank", "reduction"]
 
 
-def document(sentences: list[list[str]]) -> Document:
-    text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
-    return make_document(text)
+def annotated(text: str) -> AnnotatedDocument:
+    return annotate(make_document(text))
+
+
+def document(sentences: list[list[str]]) -> AnnotatedDocument:
+    return annotated(" ".join(" ".join(s).capitalize() + "." for s in sentences))
 
 
 def top_sets(order: list[int]) -> list[set[int]]:
@@ -91,7 +95,7 @@ def test_vectorized_rankers_pick_what_sumy_picks(name: str, sentences: list[list
 @pytest.mark.parametrize("name", VECTORIZED)
 @pytest.mark.parametrize("text", ARTICLES)
 def test_vectorized_rankers_pick_what_sumy_picks_on_articles(name: str, text: str) -> None:
-    doc = make_document(text)
+    doc = annotated(text)
     assert top_sets(get_ranker(name)(doc)) == top_sets(sumy_ranker(name)(doc))
 
 
@@ -105,17 +109,17 @@ def test_every_index_is_returned_once(name: str, sentences: list[list[str]]) -> 
 
 @pytest.mark.parametrize("name", ALGORITHMS)
 def test_one_sentence_document(name: str) -> None:
-    assert rank(make_document("Parliament passed the budget on Monday."), name) == [0]
+    assert rank(annotated("Parliament passed the budget on Monday."), name) == [0]
 
 
 @pytest.mark.parametrize("name", ["default", "lead", "lexrank", "textrank", "reduction"])
 def test_duplicate_sentences_document(name: str) -> None:
-    doc = make_document("The vote passed. The vote passed. The vote passed.")
+    doc = annotated("The vote passed. The vote passed. The vote passed.")
     assert sorted(rank(doc, name)) == [0, 1, 2]
 
 
 def test_default_prefers_a_content_lead_over_a_byline() -> None:
-    doc = make_document(
+    doc = annotated(
         "By Jane Smith, Political Correspondent.\n\n"
         "The government lost a key vote on its budget plan in parliament on Tuesday, "
         "with 312 members voting against it. "
@@ -144,20 +148,27 @@ LAST = "Rescue teams from three counties worked through the night to reach the v
 )
 def test_default_ranks_a_question_or_bare_quote_lower(plain: str, poor: str) -> None:
     def place_of_second(middle: str) -> int:
-        return rank(make_document(f"{LEAD} {middle} {LAST}")).index(1)
+        return rank(annotated(f"{LEAD} {middle} {LAST}")).index(1)
 
     assert place_of_second(poor) > place_of_second(plain)
 
 
 def test_default_removes_redundancy() -> None:
     lead = "Fire destroyed the old town hall of Riverton early on Saturday, the fire service said."
-    doc = make_document(
+    doc = annotated(
         f"{lead} {lead.replace('early', 'late')} "
         "Nobody was hurt, but the mayor said the loss of the 1820 building was a blow to the town. "
         "Police are investigating the cause and have asked witnesses to come forward."
     )
     top = rank(doc)[:2]
     assert 0 in top and 1 not in top
+
+
+def test_every_ranker_is_named_once() -> None:
+    from briefing.rank import REGISTRY, SUMY_CLASSES
+
+    assert set(ALGORITHMS) == set(REGISTRY) == {"default", "lead", *SUMY_CLASSES}
+    assert len(ALGORITHMS) == len(set(ALGORITHMS))
 
 
 def test_unknown_ranker_is_a_user_error() -> None:
@@ -168,8 +179,8 @@ def test_unknown_ranker_is_a_user_error() -> None:
 
 
 def test_slow_warning_for_kl_only_on_long_texts() -> None:
-    long_doc = make_document(" ".join(f"Sentence number {i} is here." for i in range(400)))
-    short_doc = make_document("A short text. It has two sentences.")
+    long_doc = annotated(" ".join(f"Sentence number {i} is here." for i in range(400)))
+    short_doc = annotated("A short text. It has two sentences.")
     assert slow_warning("kl", long_doc) is not None
     assert slow_warning("kl", short_doc) is None
     assert slow_warning("lexrank", long_doc) is None
@@ -178,7 +189,7 @@ def test_slow_warning_for_kl_only_on_long_texts() -> None:
 
 
 def test_default_prefers_a_sentence_on_the_main_topic_to_an_earlier_tangent() -> None:
-    doc = make_document(
+    doc = annotated(
         "The city council approved a new budget for the public libraries on Monday. "
         "The weather was mild and many residents spent the afternoon at the beach. "
         "The library budget adds money for longer opening hours and new books at the public "
@@ -198,56 +209,82 @@ def test_default_ranks_every_sentence_of_a_long_text_once() -> None:
         f"Item{i % 997} went to budget{i % 991} of town{i % 983} in area{i % 977}."
         for i in range(6400)
     )
-    doc = make_document(text)
+    doc = annotated(text)
     order = rank(doc)
     assert len(doc.sentences) == 6400
     assert sorted(order) == list(range(len(doc.sentences)))
 
 
-def test_blockwise_overlap_centrality_equals_the_full_matrix(
-    monkeypatch: pytest.MonkeyPatch,
+def sentence_terms(text: str) -> tuple[tuple[str, ...], ...]:
+    return annotated(text).terms
+
+
+def test_blockwise_products_equal_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = centrality.term_counts(sentence_terms(" ".join(ARTICLES) * 2))
+    whole = centrality.gram(counts)
+    monkeypatch.setattr(centrality, "BLOCK_CELLS", 7 * counts.n)  # several blocks, one cut
+    assert [b - a for a, b in centrality.row_blocks(counts)][:2] == [7, 7]
+    assert np.array_equal(centrality.gram(counts), whole)
+    dense = np.zeros((counts.n, counts.terms))
+    dense[counts.rows, counts.cols] = counts.values
+    assert np.array_equal(whole, dense @ dense.T)
+
+
+@pytest.mark.parametrize("single_word_pair", [True, False])
+def test_overlap_centrality_by_length_equals_the_full_matrix(
+    monkeypatch: pytest.MonkeyPatch, single_word_pair: bool
 ) -> None:
-    from briefing import centrality
+    text = " ".join(ARTICLES) * 2 + " Talks. Vote. Talks."  # one-word sentences too
+    counts = centrality.term_counts(sentence_terms(text))
+    edges = centrality.overlap_edges(counts, single_word_pair)
+    full = edges.sum(axis=1) - edges.diagonal()
+    monkeypatch.setattr(centrality, "DENSE_LIMIT", 5)  # the long-text path
+    monkeypatch.setattr(centrality, "BLOCK_CELLS", 50)  # several chunks of entries
+    assert np.allclose(centrality.overlap_centrality(counts, single_word_pair), full)
 
-    monkeypatch.setattr(centrality, "ROW_BLOCK", 7)  # several blocks, one cut mid-way
-    sentences = [terms(s.text) for s in make_document(" ".join(ARTICLES) * 2).sentences]
-    edges = centrality.overlap_edges(sentences)
-    full = np.asarray(edges.sum(axis=1)).ravel() - edges.diagonal()
-    counts = centrality.term_counts(sentences)
-    assert np.allclose(centrality.overlap_centrality(counts), full)
 
-
-def test_cosine_rows_match_the_cosine_matrix() -> None:
-    from briefing.centrality import cosine_rows, term_counts
-
-    sentences = [terms(s.text) for s in make_document(" ".join(ARTICLES)).sentences]
-    counts = term_counts(sentences).toarray()
-    unit = counts / np.maximum(np.linalg.norm(counts, axis=1, keepdims=True), 1e-12)
-    row = cosine_rows(term_counts(sentences))
-    for i in range(len(sentences)):
+@pytest.mark.parametrize("dense_limit", [2000, 5])
+def test_word_overlap_cosine_rows_match_the_cosine_matrix(
+    monkeypatch: pytest.MonkeyPatch, dense_limit: int
+) -> None:
+    monkeypatch.setattr(centrality, "DENSE_LIMIT", dense_limit)
+    counts = centrality.term_counts(sentence_terms(" ".join(ARTICLES)))
+    dense = np.zeros((counts.n, counts.terms))
+    dense[counts.rows, counts.cols] = counts.values
+    unit = dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
+    _, row = centrality.word_overlap(counts)
+    for i in range(counts.n):
         assert np.allclose(row(i), unit @ unit[i])
 
 
 def test_reduction_on_long_texts_keeps_the_short_text_ratings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefing import centrality
-
-    doc = make_document(" ".join(ARTICLES) * 2)
-    sentences = [terms(s.text) for s in doc.sentences]
+    doc = annotated(" ".join(ARTICLES) * 2)
     texts = [s.text for s in doc.sentences]
-    exact = centrality.reduction_scores(sentences, texts)
+    exact = centrality.reduction_scores(doc.terms, texts)
     monkeypatch.setattr(centrality, "DENSE_LIMIT", 5)  # the long-text path
-    monkeypatch.setattr(centrality, "ROW_BLOCK", 7)
-    assert np.allclose(centrality.reduction_scores(sentences, texts), exact)
+    monkeypatch.setattr(centrality, "BLOCK_CELLS", 50)
+    assert np.allclose(centrality.reduction_scores(doc.terms, texts), exact)
+
+
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+def test_long_text_power_method_keeps_the_short_text_scores(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # Above DENSE_LIMIT the power method runs on (row, column, weight) entries.
+    scorer = centrality.lexrank_scores if name == "lexrank" else centrality.textrank_scores
+    terms = sentence_terms(" ".join(ARTICLES) * 3)
+    exact = scorer(terms)
+    monkeypatch.setattr(centrality, "DENSE_LIMIT", 5)
+    monkeypatch.setattr(centrality, "BLOCK_CELLS", 200)  # several blocks of rows
+    assert np.allclose(scorer(terms), exact, atol=1e-6)
 
 
 @pytest.mark.parametrize("dense_limit", [2000, 1])
 def test_reduction_leaves_two_one_word_sentences_unlinked(
     monkeypatch: pytest.MonkeyPatch, dense_limit: int
 ) -> None:
-    from briefing import centrality
-
     monkeypatch.setattr(centrality, "DENSE_LIMIT", dense_limit)
     sentences = [["talk"], ["talk"], ["vote", "bank"]]
     assert list(centrality.reduction_scores(sentences, ["a", "b", "c"])) == [0.0, 0.0, 0.0]

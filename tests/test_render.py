@@ -6,6 +6,7 @@ Regenerate the golden files after an intended change:
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.model import Actor, Briefing, Figure, NextStep, Source, SummaryLine
-from briefing.render import render, to_dict, to_markdown, to_text
+from briefing.render import Format, render, to_dict, to_markdown, to_text
 from tests.schema_check import errors, load_schema
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -75,12 +76,12 @@ def check_golden(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "json"])
-def test_full_briefing_matches_golden(fmt: str) -> None:
+def test_full_briefing_matches_golden(fmt: Format) -> None:
     check_golden(f"full.{fmt}", render(FULL, fmt))
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "json"])
-def test_minimal_briefing_matches_golden(fmt: str) -> None:
+def test_minimal_briefing_matches_golden(fmt: Format) -> None:
     check_golden(f"minimal.{fmt}", render(MINIMAL, fmt))
 
 
@@ -191,3 +192,38 @@ def test_any_field_text_renders_to_structural_html_only(
     assert tags <= ALLOWED_TAGS, (md, html)
     assert len(re.findall(r"<h1>", html)) == 1
     assert len(re.findall(r"<hr", html)) == 1
+
+
+# ---------------------------------------------------------------- module layout
+def briefing_imports(path: Path) -> set[str]:
+    """The briefing modules a source file imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {name for name in found if name.startswith("briefing.")}
+
+
+def test_renderers_depend_one_way_only() -> None:
+    package = Path(__file__).parent.parent / "briefing"
+    modules = {f"briefing.render.{p.stem}": p for p in (package / "render").glob("*.py")}
+    modules["briefing.render"] = modules.pop("briefing.render.__init__")
+    modules["briefing.mail"] = package / "mail.py"
+    graph = {name: briefing_imports(path) & modules.keys() for name, path in modules.items()}
+    # Layers, lowest first: each module imports only modules of lower layers.
+    layers = [
+        {"briefing.render.plain", "briefing.render.data"},
+        {"briefing.render.html"},
+        {"briefing.render.eml"},
+        {"briefing.render"},
+        {"briefing.mail"},
+    ]
+    assert set().union(*layers) == modules.keys()
+    below: set[str] = set()
+    for layer in layers:
+        for name in layer:
+            assert graph[name] <= below, (name, graph[name] - below)
+        below |= layer

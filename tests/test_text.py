@@ -1,4 +1,4 @@
-"""Sentence splitting and word tokenization: one edge case a test, then robustness."""
+"""Sentence splitting: one edge case a test, then robustness (words: test_annotate.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text import make_document, paragraphs, split_sentences, strip_dateline, words
+from briefing.text import make_document, paragraphs, split_sentences, strip_dateline
 
 
 def sentences(text: str) -> list[str]:
@@ -201,19 +201,6 @@ def test_paragraphs_keep_a_headline_apart_from_the_body() -> None:
 
 def test_split_sentences_of_empty_text() -> None:
     assert split_sentences("   ") == []
-
-
-def test_words_drop_punctuation_and_numbers() -> None:
-    assert words("Profit rose 3.5% to $2bn, the firm's boss said.") == [
-        "Profit",
-        "rose",
-        "to",
-        "the",
-        "firm",
-        "s",  # the possessive's s: a stop word, dropped by the rankers
-        "boss",
-        "said",
-    ]
 
 
 def alnum_words(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from briefing.model import Briefing
-from briefing.render import CONTROL, clip, to_markdown
+from briefing.render.plain import CONTROL, clip, to_markdown
 
 LANG = "en"
 PREHEADER_WORDS = 30
@@ -65,7 +65,7 @@ class _EscapeMoreChars(markdown.Extension):  # type: ignore[misc]  # markdown is
 @cache
 def _templates() -> Environment:
     return Environment(
-        loader=PackageLoader("briefing", "templates"),
+        loader=PackageLoader("briefing.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

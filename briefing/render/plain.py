@@ -1,21 +1,18 @@
-"""Render a Briefing as Markdown, plain text or JSON; HTML and e-mail build on the Markdown.
+"""The briefing as Markdown and as plain text; the HTML e-mail is made from the Markdown.
 
-JSON is made here and only here, from the dataclasses. Article text is data: everything taken
-from the article is escaped so that it can never become Markdown or HTML markup.
+Article text is data: everything taken from the article is escaped so that it can never become
+Markdown or HTML markup.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from collections.abc import Callable
-from typing import Any
 
-from briefing.model import Actor, Briefing, BriefingError, Figure, NextStep
+from briefing.model import Actor, Briefing, Figure, NextStep
 
 LINE_WORDS = 60
-FORMATS = ("md", "json", "txt", "html", "eml")
 
 # Markdown syntax that could turn article text into markup: inline markers anywhere, block
 # markers at the start of the text (each item is one line, after "- " or "# "), the dot of an
@@ -153,64 +150,3 @@ def _join(head: str, tail: str) -> str:
 def _step_text(s: NextStep) -> str:
     when, text = step_line(s)
     return (f"{when}: " if when else "") + clip(text)
-
-
-def to_dict(b: Briefing) -> dict[str, Any]:
-    """The briefing as the JSON object documented in briefing/schema.json."""
-    return {
-        "title": b.title,
-        "bottom_line": b.bottom_line,
-        "summary": [{"text": s.text, "sentence": s.sentence, "doc": s.doc} for s in b.summary],
-        "actors": [
-            {
-                "name": a.name,
-                "kind": a.kind,
-                "role": a.role,
-                "affiliation": a.affiliation,
-                "mentions": a.mentions,
-                "aliases": list(a.aliases),
-            }
-            for a in b.actors
-        ],
-        "figures": [
-            {
-                "text": f.text,
-                "value": f.value,
-                "unit": f.unit,
-                "context": f.context,
-                "sentence": f.sentence,
-            }
-            for f in b.figures
-        ],
-        "next_steps": [
-            {"text": s.text, "who": s.who, "when": s.when, "sentence": s.sentence}
-            for s in b.next_steps
-        ],
-        "source": {
-            "name": b.source.name,
-            "words": b.source.words,
-            "briefing_words": b.source.briefing_words,
-            "minutes_saved": b.source.minutes_saved,
-            "author": b.source.author,
-            "published": b.source.published,
-        },
-    }
-
-
-def to_json(b: Briefing) -> str:
-    return json.dumps(to_dict(b), ensure_ascii=False, indent=2) + "\n"
-
-
-def render(b: Briefing, fmt: str = "md") -> str:
-    """The briefing in one of FORMATS."""
-    if fmt == "md":
-        return to_markdown(b)
-    if fmt == "txt":
-        return to_text(b)
-    if fmt == "json":
-        return to_json(b)
-    if fmt in ("html", "eml"):
-        from briefing import html, mail
-
-        return html.to_html(b) if fmt == "html" else mail.to_eml(b)
-    raise BriefingError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -1,0 +1,143 @@
+"""Who is involved: people, organizations, countries and groups, with roles, ranked.
+
+The name finder (`names.py`, run once by `briefing.annotate`) leaves its mentions on the
+annotated document; here mentions of one actor are merged (`clusters.py`: surname, acronym,
+capital and demonym of a country), given the roles a later "The premier said ..." tells
+(`roles.py`), then ranked by how often, how early and where (summary sentences, the headline)
+the article names them. Every word list comes from the document's language (`lexicon.py`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from briefing.actors.clusters import (
+    Cluster,
+    add_described_roles,
+    merge,
+    without_suffix,
+)
+from briefing.actors.forms import contains_words, is_acronym
+from briefing.actors.lexicon import Lexicon, load_lexicon
+from briefing.actors.names import find_mentions
+from briefing.actors.roles import definite_descriptions
+from briefing.model import Actor, ActorKind, AnnotatedDocument
+
+__all__ = ["find_actors", "find_mentions"]
+
+EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more mention
+SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
+ROLE_WEIGHT = 2.0  # the article says what the actor does
+INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
+TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What ranking needs to know of the document."""
+
+    sentences: int
+    summary: Collection[int]
+    title: str
+
+
+def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[Actor]:
+    """Actors of doc, most important first. `summary` holds the indices of summary sentences."""
+    lx = load_lexicon(doc.language)
+    described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, word, role
+    for s in doc.sentences:
+        described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
+    clusters = merge(lx, list(doc.mentions))
+    add_described_roles(clusters, described)
+    setting = Setting(len(doc.sentences), summary, doc.title or "")
+    actors = [a for a in (to_actor(lx, c, setting) for c in clusters) if a is not None]
+    return sorted(actors, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
+    """The actor a cluster names, scored (see `salience`)."""
+    kind = c.kind
+    direct = [m for m in c.mentions if not m.link_only]
+    if not direct:
+        return None
+    if kind == "country":
+        name = Counter(m.text for m in direct).most_common(1)[0][0]
+    elif len(direct) == 1:
+        name = direct[0].text
+    else:
+        name = max(direct, key=lambda m: (len(m.words), -m.sentence)).text
+    name = without_full_stop(lx, name)
+    with_role = next((m for m in c.mentions if m.role), None)
+    role = with_role.role if with_role else c.role_hint
+    if kind not in ("person", "organization", "group"):
+        role = None
+    affiliation = with_role.affiliation if with_role else None
+    aliases = tuple(dict.fromkeys(m.text for m in c.mentions if m.text != name))
+    sentences = tuple(sorted({m.sentence for m in c.mentions}))
+    score = salience(lx, setting, c, Named(name, role, aliases, sentences))
+    return Actor(
+        name=name,
+        kind=kind,
+        role=role,
+        affiliation=affiliation if affiliation != name else None,
+        mentions=len(c.mentions),
+        aliases=aliases,
+        sentences=sentences,
+        score=round(score, 3),
+    )
+
+
+class Named(NamedTuple):
+    """What the article says of an actor, as the score reads it."""
+
+    name: str
+    role: str | None
+    aliases: tuple[str, ...]
+    sentences: tuple[int, ...]
+
+
+def without_full_stop(lx: Lexicon, name: str) -> str:
+    """ "Ministry of Transport." -> "Ministry of Transport"; "Acme Inc." and "U.S." keep theirs."""
+    if not name.endswith("."):
+        return name
+    last = name.rsplit(None, 1)[-1][:-1]
+    initial = last[-1:].isupper() and not last[-2:-1].isalpha()  # "U.S.", "John F."
+    if initial or last.lower() in lx.name_abbreviations:
+        return name
+    return name[:-1]
+
+
+def salience(lx: Lexicon, setting: Setting, c: Cluster, a: Named) -> float:
+    """How important: mentions, an early first mention, summary presence, a place in the
+    headline, and what the article tells about the actor (a role, or an institution's name)."""
+    early = 1.0 - a.sentences[0] / max(1, setting.sentences)
+    in_summary = min(2, sum(s in setting.summary for s in a.sentences)) if setting.summary else 0
+    score = len(c.mentions) + EARLY_WEIGHT * early + SUMMARY_WEIGHT * in_summary
+    score += described(lx, a, c.kind)
+    if setting.title:
+        score += TITLE_WEIGHT * in_title(lx, a, setting.title)
+    if c.kind == "place":
+        score /= 2  # where things happen matters less than who does them
+    return score
+
+
+def in_title(lx: Lexicon, a: Named, title: str) -> bool:
+    """Does the headline name the actor, by its name or one of its aliases?"""
+    forms = (" ".join(without_suffix(lx, tuple(a.name.split()))), *a.aliases)
+    return any(contains_words(title, f) for f in forms if f)
+
+
+def described(lx: Lexicon, a: Named, kind: ActorKind) -> float:
+    if a.role:
+        return ROLE_WEIGHT
+    if kind not in ("organization", "group"):
+        return 0.0
+    words = a.name.split()
+    institution = any(w.rstrip(".") in lx.org_heads or is_acronym(w) for w in words)
+    # A hashtag or a lower-case body ("the standards committee") was found by its form.
+    if institution or not a.name[:1].isupper():
+        return INSTITUTION_WEIGHT
+    return 0.0

@@ -1,0 +1,148 @@
+"""The word lists the actor rules reason with, read from a language's files once.
+
+`load_lexicon(language)` gathers the lists of `briefing/lang/<code>/` that the name finder and the
+actor rules use into one frozen object, built once per language, so the rules follow whatever
+language the document was annotated with. Country names come from pycountry (English names),
+completed by the language's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+import pycountry
+
+from briefing.lang import Language
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per language, a cache key
+class Lexicon:
+    """Every word list and table of one language that the actor rules read."""
+
+    titles: frozenset[str]  # "President", "Det": before a name, they make a person
+    honorifics: frozenset[str]  # "Mr", "Dr": a person, but no role
+    title_heads: frozenset[str]  # titles that alone name no one ("President")
+    title_modifiers: frozenset[str]  # "Former", "Acting": part of a role, name no body
+    institutions: frozenset[str]  # one-word bodies ("Parliament", "Treasury")
+    role_nouns: frozenset[str]  # lower-case heads of roles ("leader", "spokesperson")
+    org_nouns: frozenset[str]  # role nouns of organisations ("company")
+    role_verbs: frozenset[str]  # verbs that end a role phrase ("said", "wrote")
+    speech_verbs: frozenset[str]  # "... the minister said"
+    place_nouns: frozenset[str]  # "the Donetsk region"
+    place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
+    institution_nouns: frozenset[str]  # "the standards committee"
+    industry_nouns: frozenset[str]  # "the US movie industry"
+    body_nouns: frozenset[str]  # institution and industry nouns: a lower-case body's head
+    generic_modifiers: frozenset[str]  # "the new committee" names no particular body
+    org_heads: frozenset[str]  # "Bank", "Party", "University"
+    legal_suffixes: frozenset[str]  # "inc", "ltd" (lower case)
+    name_abbreviations: frozenset[str]  # "jr", "bros": keep their full stop in a name
+    document_heads: frozenset[str]  # "Act", "Report": a text, not a participant
+    months: frozenset[str]  # capitalised, abbreviations included
+    weekdays: frozenset[str]
+    not_actors: frozenset[str]  # months, weekdays and other capitalised non-names
+    outlets: frozenset[str]  # news outlets credited as sources
+    outlet_links: frozenset[str]  # "CNN affiliate X"
+    function_words: frozenset[str]  # lower case
+    particles: frozenset[str]  # "del", "van": inside a name
+    locative: frozenset[str]  # "in", "at": a place follows
+    determiners: frozenset[str]
+    definite_articles: frozenset[str]
+    name_links: frozenset[str]  # "of", "and": may join a name's parts
+    list_links: frozenset[str]  # "and", "or": join the items of a list
+    affiliation_links: frozenset[str]  # "of": "X of the Green Party"
+    possessives: frozenset[str]  # "'s"
+    opening_marks: frozenset[str]  # after these a capital says nothing
+    quotes: frozenset[str]
+    count_words: frozenset[str]  # "six U.S. Opens": things counted
+    role_ends: frozenset[str]  # end a role phrase after a name
+    role_continuations: frozenset[str]  # "The premier of ...": the description goes on
+    infinitive_markers: frozenset[str]  # "to prevent rapper X"
+    non_modifier_endings: tuple[str, ...]  # "hoped", "saying": no modifier of a role
+    verb_endings: tuple[str, ...]  # "wants": a clause, not a role
+    demonyms: Mapping[str, str]  # "Russian" -> "Russia"
+    capitals: Mapping[str, str]  # "Moscow" -> "Russia"
+    countries: Mapping[str, str]  # every name of a country -> its short name
+
+    def country_of(self, name: str) -> str | None:
+        """The country a name or demonym stands for ("Russian" -> "Russia"), if any."""
+        return self.countries.get(name) or self.demonyms.get(name)
+
+
+@cache
+def load_lexicon(language: Language) -> Lexicon:
+    """The lexicon of `language`, built once."""
+    w = language.words
+    months = w("months") | w("month_abbreviations")
+    weekdays = w("weekdays") | w("weekday_abbreviations")
+    months_cap = frozenset(m.capitalize() for m in months)
+    weekdays_cap = frozenset(d.capitalize() for d in weekdays)
+    return Lexicon(
+        titles=w("titles"),
+        honorifics=w("honorifics"),
+        title_heads=w("title_heads"),
+        title_modifiers=w("title_modifiers"),
+        institutions=w("institutions"),
+        role_nouns=w("role_nouns"),
+        org_nouns=w("org_nouns"),
+        role_verbs=w("role_verbs"),
+        speech_verbs=w("speech_verbs"),
+        place_nouns=w("place_nouns"),
+        place_words=w("place_words"),
+        institution_nouns=w("institution_nouns"),
+        industry_nouns=w("industry_nouns"),
+        body_nouns=w("institution_nouns") | w("industry_nouns"),
+        generic_modifiers=w("generic_modifiers"),
+        org_heads=w("org_heads"),
+        legal_suffixes=w("legal_suffixes"),
+        name_abbreviations=w("legal_suffixes") | w("name_abbreviations"),
+        document_heads=w("document_heads"),
+        months=months_cap,
+        weekdays=weekdays_cap,
+        not_actors=months_cap | weekdays_cap | w("not_actors"),
+        outlets=w("outlets"),
+        outlet_links=w("outlet_links"),
+        function_words=w("function_words"),
+        particles=w("particles"),
+        locative=w("locative"),
+        determiners=w("determiners"),
+        definite_articles=w("definite_articles"),
+        name_links=w("name_links"),
+        list_links=w("list_links"),
+        affiliation_links=w("affiliation_links"),
+        possessives=w("possessives"),
+        opening_marks=w("opening_marks"),
+        quotes=w("quotes"),
+        count_words=w("count_words"),
+        role_ends=w("role_ends"),
+        role_continuations=w("role_continuations"),
+        infinitive_markers=w("infinitive_markers"),
+        non_modifier_endings=tuple(sorted(w("non_modifier_endings"))),
+        verb_endings=tuple(sorted(w("verb_endings"))),
+        demonyms=language.table("demonyms"),
+        capitals=language.table("capitals"),
+        countries=country_names(language),
+    )
+
+
+def country_names(language: Language) -> Mapping[str, str]:
+    """Every name of a country (pycountry's and the language's short ones) -> its short name."""
+    preferred = language.table("country_preferred")
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        short = preferred.get(short, short)
+        for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if form and "," not in form:
+                out[form] = short
+    out.update(language.table("country_names"))
+    return MappingProxyType(out)
+
+
+@cache
+def subdivisions() -> frozenset[str]:
+    """Names of states, provinces and regions (pycountry): places, not people."""
+    return frozenset(s.name for s in pycountry.subdivisions if "," not in s.name)

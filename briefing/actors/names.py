@@ -1,0 +1,476 @@
+"""The name finder: every name mention of an annotated document, with its kind and role words.
+
+No trained model: names are runs of capitalized words that sentence position does not explain,
+split from the titles before them ("Deputy Foreign Minister | Andrei Rudenko"), typed by their
+words (organisation heads, countries, places) and by what surrounds them (a role, "Mr", "in").
+Hashtags, capitalised parts of compounds ("non-NATO") and lower-case institutions ("the
+standards committee") are mentions too. It reads the annotated sentences' words and the word
+lists of the document's language; every mention carries its character offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
+
+from briefing.actors.forms import (
+    first_word,
+    hyphen_names,
+    is_acronym,
+    is_capital,
+    is_modifier,
+    is_name_word,
+    is_number,
+)
+from briefing.actors.lexicon import Lexicon, load_lexicon, subdivisions
+from briefing.actors.roles import (
+    MAX_MODIFIERS,
+    appositive,
+    lower_role,
+    of_affiliation,
+    title_role,
+)
+from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, MentionKind, Token
+
+CAPITALISED = ("capitalised", "upper")
+Span = tuple[int, int]  # (start, end) word indices
+Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
+
+
+def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
+    """Every name mention of the document, sentence by sentence."""
+    lx = load_lexicon(doc.language)
+    capitals = [capital_words(s) for s in doc.sentences]
+    firsts = [first_word(s.words) for s in doc.sentences]
+    seen = case_evidence(lx, doc.sentences, capitals, firsts)
+    mentions: list[Mention] = []
+    for s, flags, first in zip(doc.sentences, capitals, firsts, strict=True):
+        mentions.extend(sentence_mentions(lx, s, name_flags(lx, s.words, flags, first, seen)))
+    return mentions
+
+
+def capital_words(s: AnnotatedSentence) -> list[bool]:
+    """Which words are capitalised (in every hyphen part): the stuff of names."""
+    flags = [t.shape in CAPITALISED for t in s.words]
+    if "-" in s.text:  # "Kremlin-backed" starts with a capital but is no name word
+        for i, t in enumerate(s.words):
+            if flags[i] and "-" in t.text:
+                flags[i] = is_capital(t.text)
+    return flags
+
+
+# ---------------------------------------------------------------- case evidence
+@dataclass(frozen=True)
+class CaseEvidence:
+    """What the whole document says about a word's case, to read sentence-initial words."""
+
+    lower: frozenset[str]  # words seen in lower case
+    capital_inside: frozenset[str]  # capitalized words seen away from a sentence start
+
+
+def case_evidence(
+    lx: Lexicon,
+    sentences: Sequence[AnnotatedSentence],
+    capitals: Iterable[list[bool]],
+    firsts: Iterable[int],
+) -> CaseEvidence:
+    lower: set[str] = set()
+    inside: set[str] = set()
+    for s, flags, first in zip(sentences, capitals, firsts, strict=True):
+        toks = s.words
+        lower.update([t.text for t in toks if t.shape == "word"])
+        for i in compress(range(len(toks)), flags):
+            if i == first:
+                continue  # a capital is expected here, and after a quote or colon
+            if i and (
+                toks[i - 1].text in lx.opening_marks
+                # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
+                or (flags[i - 1] and toks[i - 1].lower not in lx.function_words)
+            ):
+                continue
+            inside.add(toks[i].text)
+    return CaseEvidence(frozenset(lower), frozenset(inside))
+
+
+def name_flags(
+    lx: Lexicon, toks: Sequence[Token], capitals: list[bool], first: int, seen: CaseEvidence
+) -> list[bool]:
+    """Which words may be part of a name. A sentence's first word only with other evidence."""
+    flags = list(capitals)
+    marks = lx.opening_marks
+    for i in compress(range(len(toks)), capitals):
+        # Where a capital is expected, at a sentence start or after a quote or colon:
+        if i == first or (i and toks[i - 1].text in marks):
+            flags[i] = initial_is_name(lx, toks, i, flags, seen)
+    return flags
+
+
+def initial_is_name(
+    lx: Lexicon, toks: Sequence[Token], i: int, flags: list[bool], seen: CaseEvidence
+) -> bool:
+    word = toks[i].text
+    followed = i + 1 < len(toks) and flags[i + 1]
+    if word.rstrip(".") in lx.honorifics:
+        return followed  # "Mr Blair said": the honorific opens a name, though a stop word
+    if toks[i].lower in lx.function_words or word in lx.not_actors:
+        return False
+    if word in seen.capital_inside or lx.country_of(word) or word in lx.capitals:
+        return True
+    if is_acronym(word):
+        return True
+    if word in lx.titles:
+        return followed  # "President Obama said", but not "Opposition leader X"
+    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
+    return followed and word.lower() not in seen.lower
+
+
+# ---------------------------------------------------------------- mentions in one sentence
+def sentence_mentions(lx: Lexicon, s: AnnotatedSentence, flags: list[bool]) -> list[Mention]:
+    out: list[Mention] = []
+    for run in runs(lx, s.words, flags):
+        mention = read_run(lx, s, run)
+        if mention is not None:
+            out.append(mention)
+    out = share_plural_roles(lx, s.text, out)
+    titled = [title_employer(lx, s, m) for m in out if m.role and m.affiliation]
+    employers = [e for e in titled if e is not None]
+    return out + employers + other_mentions(lx, s)
+
+
+def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
+    """(start, end) word ranges of capitalized runs, joined over "of", "and", "del" ..."""
+    out: list[Span] = []
+    n = len(toks)
+    for i in compress(range(n), capital):  # only capitals can start or extend a run
+        if out and out[-1][1] > i:
+            continue  # inside the run before
+        j = i + 1
+        while j < n:
+            if capital[j]:
+                j += 1
+            elif j + 1 < n and capital[j + 1] and joins(lx, toks, capital, i, j):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+    return out
+
+
+def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j: int) -> bool:
+    """May the lower-case word at j sit inside the name that began at start?"""
+    link = toks[j].text
+    if link in lx.particles:
+        return True
+    if link not in lx.name_links:
+        return False
+    right = j + 1
+    while right < len(toks) and capital[right]:
+        right += 1
+    right_words = [t.text for t in toks[j + 1 : right]]
+    if link in lx.list_links and any(t.text in lx.titles for t in toks[start:j]):
+        return False  # "Minister Ana Ruiz and Harbour United": a person, then another name
+    if any(w in lx.org_heads for w in right_words):
+        return True  # "Natural Hazards Research and Applications Information Center"
+    left = toks[j - 1].text
+    if link in lx.affiliation_links:
+        return left in lx.org_heads  # "Bank of England", "University of Delaware"
+    # "British and Irish Lions": a demonym joined to a name of two words or more.
+    return (
+        link in lx.list_links and j - 1 == start and left in lx.demonyms and len(right_words) >= 2
+    )
+
+
+class NameParts(NamedTuple):
+    """What the words of a capitalised run say by themselves; offsets are word indices
+    relative to the run."""
+
+    start: int  # the run without function words at its edges
+    end: int
+    name_start: int  # where the name starts after its titles
+    words: tuple[str, ...]  # the name's words
+    kind: MentionKind
+    country: str | None
+    link_only: bool
+
+
+@lru_cache(maxsize=16384)  # names repeat within and across texts: read their words once
+def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
+    """The name in a capitalised run, read from its words alone, or None."""
+    start, end = trim(lx, words)
+    inner = list(words[start:end])
+    if not inner or is_outlet(lx, inner):
+        return None
+    head = split_title(lx, inner)
+    name = tuple(inner[head:])
+    if not name or not acceptable(lx, list(name)):
+        return None
+    kind, country, link_only = classify(lx, name, person=head > 0)
+    return NameParts(start, end, start + head, name, kind, country, link_only)
+
+
+def read_run(lx: Lexicon, s: AnnotatedSentence, run: Span) -> Mention | None:
+    """The mention a capitalized run makes, with role and affiliation, or None."""
+    text, toks = s.text, s.words
+    parts = read_words(lx, tuple([t.text for t in toks[run[0] : run[1]]]))
+    if parts is None:
+        return None
+    start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
+    if start and excluded_by_context(lx, toks, start, end):
+        return None
+    titles = [t.text for t in toks[start:name_start]]
+    role, affiliation = title_role(lx, text, toks, start, name_start, titles)
+    person = bool(titles)
+    kind = parts.kind
+    if not role and kind in ("person", ""):
+        role, affiliation = lower_role(lx, text, toks, name_start, end)
+        person = person or bool(role)
+        kind = "person" if person else kind
+    elif not role and kind == "organization":
+        role, affiliation = appositive(lx, text, toks, end, for_org=True)
+    if kind in ("", "person") and not person and end < len(toks) and is_place_noun(lx, toks[end]):
+        kind = "place"  # "the Donetsk region", "the High Atlas mountains"
+    if kind == "person" and not affiliation:
+        affiliation = of_affiliation(lx, text, toks, end)
+    return Mention(
+        text=text[toks[name_start].start : toks[end - 1].end],
+        words=parts.words,
+        sentence=s.index,
+        kind=kind,
+        start=toks[name_start].start,
+        end=toks[end - 1].end,
+        role=role,
+        affiliation=affiliation,
+        country=parts.country,
+        link_only=parts.link_only,
+        person=person and kind == "person",
+        locative=start > 0 and toks[start - 1].lower in lx.locative,
+        position=name_start,
+    )
+
+
+def is_place_noun(lx: Lexicon, t: Token) -> bool:
+    return t.text in lx.place_nouns
+
+
+def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
+    """Drop function words and links at the edges ("The Guardian" -> "Guardian")."""
+    start, end = 0, len(words)
+    while start < end and (
+        words[start].lower() in lx.function_words
+        or words[start] in lx.particles
+        or words[start] in lx.weekdays
+    ):
+        start += 1
+    while end > start and (words[end - 1] in lx.name_links or words[end - 1] in lx.particles):
+        end -= 1
+    return start, end
+
+
+def is_outlet(lx: Lexicon, words: list[str]) -> bool:
+    """A news outlet ("CNN", "Associated Press") is credited, never an actor."""
+    return any(w in lx.outlets for w in words) or " ".join(words) in lx.outlets
+
+
+def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Is the name at start:end (not the sentence's first word) credited, quoted or counted?"""
+    before = toks[start - 1]
+    if before.lower in lx.count_words or is_number(before.text):
+        return True  # "six U.S. Opens": things counted, not actors
+    if before.text in lx.quotes and end < len(toks) and toks[end].text in lx.quotes:
+        return True  # a name in quotes is a title or slogan ("Race Together"), not an actor
+    # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
+    return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
+
+
+def split_title(lx: Lexicon, words: list[str]) -> int:
+    """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
+    last = -1
+    for i, w in enumerate(words):
+        if w.rstrip(".") in lx.titles or w.rstrip(".") in lx.honorifics:
+            last = i
+    if last == -1 or any(w in lx.org_heads for w in words[last:]):
+        return 0  # "Premier League", "Supreme Court": a title word inside an organisation
+    if last == len(words) - 1:
+        # A bare title ("President", "Foreign Minister") is no actor; a lone modifier
+        # ("Treasury") is an institution.
+        bare = words[-1].rstrip(".")
+        return len(words) if bare in lx.title_heads or bare in lx.honorifics else 0
+    return last + 1
+
+
+def acceptable(lx: Lexicon, words: list[str]) -> bool:
+    if len(words) == 1:
+        w = words[0]
+        if w in lx.not_actors or w in lx.place_words or len(w) < 2:
+            return False
+        if (w in lx.org_heads or w in lx.titles) and w not in lx.institutions:
+            return False  # "Church", "Union", "Opposition" alone
+        if w.endswith("s") and is_acronym(w.rstrip("s")) and not is_acronym(w):
+            return False  # "MPs", "MSPs": plural titles
+    if len(words) > 1 and words[-1] in lx.document_heads:
+        return False  # "the Artificial Intelligence Act": a text, not a participant
+    return not all(w in lx.weekdays or w in lx.months for w in words)
+
+
+def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
+    """(kind, country, link_only) from the words of a name alone."""
+    name = " ".join(words)
+    if name in lx.countries:
+        return "country", lx.countries[name], False
+    if name in lx.capitals:
+        return "place", lx.capitals[name], True
+    if name in lx.demonyms:
+        return "country", lx.demonyms[name], True
+    if person:
+        return "person", None, False
+    if any(w.rstrip(".") in lx.org_heads for w in words) or name in lx.institutions:
+        return "organization", None, False
+    if words[-1] in lx.place_words or words[0] in lx.place_words or name in subdivisions():
+        return "place", None, False
+    if any(is_acronym(w) for w in words):
+        return "organization", None, False  # "NATO", "MSCI World"
+    if len(words) == 1:
+        return "", None, False
+    if any(lx.country_of(w) for w in words):
+        return "organization", None, False  # "Scottish Conservative", "USA Today"
+    return "person", None, False
+
+
+def share_plural_roles(lx: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "World Cup winners A, B and C": a plural role covers the names listed after it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.role
+            and m.role is None
+            and prev.role.endswith("s")
+            and m.kind in ("person", "")
+            and listed_after(lx, text[prev.end : m.start])
+        ):
+            m = replace(m, role=prev.role, affiliation=prev.affiliation, kind="person", person=True)
+        out.append(m)
+    return out
+
+
+def listed_after(lx: Lexicon, gap: str) -> bool:
+    """Is `gap` what separates two items of a list (", " or " and ")?"""
+    if not gap[:1].isspace() and not gap.lstrip().startswith(","):
+        return False
+    parts = gap.replace(",", " , ").split()
+    if parts and parts[-1] in lx.list_links:
+        return parts[:-1] in ([], [","]) and gap[-1:].isspace()
+    return parts == [","]
+
+
+def title_employer(lx: Lexicon, s: AnnotatedSentence, person: Mention) -> Mention | None:
+    """ "Labour MSP X", "Starbucks CEO X": the organisation in a title is mentioned too."""
+    org = person.affiliation
+    if not org or not person.role or not person.role.startswith(org) or lx.country_of(org):
+        return None
+    words = tuple(org.split())
+    if not all(is_name_word(w) for w in words) or any(w in lx.titles for w in words):
+        return None
+    if not acceptable(lx, list(words)):
+        return None  # "Council leader X": a head word alone names no particular body
+    start = s.text.rfind(person.role, 0, person.start)
+    if start < 0:
+        return None
+    kind, country, link_only = classify(lx, words, person=False)
+    return Mention(
+        org,
+        words,
+        s.index,
+        kind or "organization",
+        start=start,
+        end=start + len(org),
+        country=country,
+        link_only=link_only,
+        position=bisect_left([t.start for t in s.words], start),
+    )
+
+
+# ---------------------------------------------------------------- mentions by form
+def other_mentions(lx: Lexicon, s: AnnotatedSentence) -> list[Mention]:
+    """Hashtags, names inside compounds, lower-case institutions and industries."""
+    out: list[Mention] = []
+    for i in form_candidates(lx, s):
+        t = s.words[i]
+        word = t.text
+        if word[:1] == "#":
+            if len(word) > 2 and word[1:2].isalpha():
+                out.append(Mention(word, (word,), s.index, "group", t.start, t.end, position=i))
+        elif "-" in word:
+            out.extend(compound_names(lx, s, i))
+        else:
+            body = lower_institution(lx, s, i)
+            if body is not None:
+                out.append(body)
+    return out
+
+
+def form_candidates(lx: Lexicon, s: AnnotatedSentence) -> list[int]:
+    """Indices of hashtags, hyphenated words and lower-case body nouns."""
+    text = s.text
+    # Most sentences have none: a substring test on the text is cheaper than one per word.
+    if "#" in text or "-" in text:
+        return [
+            i
+            for i, t in enumerate(s.words)
+            if t.text in lx.body_nouns or t.text[:1] == "#" or "-" in t.text
+        ]
+    if any(noun in text for noun in lx.body_nouns):
+        return [i for i, t in enumerate(s.words) if t.text in lx.body_nouns]
+    return []
+
+
+def compound_names(lx: Lexicon, s: AnnotatedSentence, i: int) -> list[Mention]:
+    """ "non-NATO", "Kremlin-backed": the name part counts for an actor named elsewhere,
+    never makes one by itself."""
+    t = s.words[i]
+    out = []
+    for at, part in hyphen_names(t.text):
+        kind, country, _ = classify(lx, (part,), person=False)
+        start = t.start + at
+        out.append(
+            Mention(
+                part,
+                (part,),
+                s.index,
+                kind,
+                start,
+                start + len(part),
+                country=country,
+                link_only=True,
+                position=i,
+            )
+        )
+    return out
+
+
+def lower_institution(lx: Lexicon, s: AnnotatedSentence, head: int) -> Mention | None:
+    """ "the standards committee", "the US movie industry": a named body in lower case."""
+    toks = s.words
+    i = head - 1
+    while i >= 0 and head - i <= MAX_MODIFIERS and toks[i].lower not in lx.determiners:
+        w = toks[i].text
+        if w in lx.possessives:
+            i -= 1
+            continue
+        if w.lower() in lx.generic_modifiers or not (is_modifier(lx, w) or is_acronym(w)):
+            return None
+        i -= 1
+    if i < 0 or i == head - 1 or toks[i].lower not in lx.definite_articles:
+        return None
+    industry = toks[head].text in lx.industry_nouns
+    if industry and not is_acronym(toks[i + 1].text):
+        return None  # "the music industry" is no actor; "the US movie industry" is one
+    start, end = toks[i + 1].start, toks[head].end
+    phrase = s.text[start:end]
+    kind: MentionKind = "group" if industry else "organization"
+    return Mention(phrase, tuple(phrase.split()), s.index, kind, start, end, position=i + 1)

@@ -1,0 +1,94 @@
+"""Word tokenizing, done once in briefing.annotate: tokens, written words, the rankers' words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.annotate import annotate, plain_words, tokenize, written_words
+from briefing.lang import load_language
+from briefing.text import make_document
+
+ABBREVIATIONS = frozenset({"det", "inc"})
+
+
+def token_texts(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def word_texts(text: str) -> list[str]:
+    return [w.text for w in written_words(text, tokenize(text), ABBREVIATIONS)]
+
+
+def test_a_number_is_a_token_apart_from_the_letters_glued_to_it() -> None:
+    assert token_texts("Shares fell 79p.") == ["Shares", "fell", "79", "p", "."]
+
+
+def test_numbers_keep_their_separators() -> None:
+    assert token_texts("150,000 people and 3.5%") == ["150,000", "people", "and", "3.5", "%"]
+
+
+def test_dotted_initials_are_one_token() -> None:
+    assert token_texts("The U.S. at 4 p.m.") == ["The", "U.S.", "at", "4", "p.m."]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Jean-Michel won.", "Jean-Michel"),
+        ("the 12th race", "12th"),
+        ("at AT&T Park", "AT&T"),
+        ("Det. Ruiz said", "Det."),
+        ("Covid-19 cases", "Covid-19"),
+        ("O'Brien left", "O'Brien"),
+    ],
+)
+def test_glued_tokens_are_one_written_word(text: str, word: str) -> None:
+    assert word in word_texts(text)
+
+
+def test_a_full_stop_stays_apart_from_a_word_that_is_no_abbreviation() -> None:
+    assert word_texts("He met Ruiz. Then") == ["He", "met", "Ruiz", ".", "Then"]
+
+
+def test_a_lower_case_abbreviation_keeps_no_full_stop() -> None:
+    # Only a capitalised known abbreviation ("Det.") takes the stop; "det." ends a sentence.
+    assert word_texts("the det. Then") == ["the", "det", ".", "Then"]
+
+
+def test_plain_words_drop_punctuation_numbers_and_possessives() -> None:
+    text = "Profit rose 3.5% to $2bn, the firm's boss said."
+    assert plain_words(text) == ["Profit", "rose", "to", "the", "firm", "boss", "said"]
+
+
+def test_offsets_are_verbatim_slices() -> None:
+    text = "Jean-Michel paid $12m to AT&T on the 12th, Det. Ruiz said."
+    for t in (*tokenize(text), *written_words(text, tokenize(text), ABBREVIATIONS)):
+        assert text[t.start : t.end] == t.text
+        assert t.lower == t.text.lower()
+
+
+def test_annotate_reads_every_sentence_once_with_the_language_abbreviations() -> None:
+    doc = make_document("Det. Ruiz met Jean-Michel. They spoke for 20 minutes.")
+    annotated = annotate(doc, load_language("en"))
+    assert [a.sentence for a in annotated.sentences] == list(doc.sentences)
+    first = annotated.sentences[0]
+    assert [w.text for w in first.words][:2] == ["Det.", "Ruiz"]
+    assert all(first.sentence.text[w.start : w.end] == w.text for w in first.words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
+def test_tokens_never_overlap_and_cover_every_non_space_character(text: str) -> None:
+    tokens = tokenize(text)
+    covered = [False] * len(text)
+    end = 0
+    for t in tokens:
+        assert t.start >= end and t.end > t.start  # in order, never overlapping, never empty
+        assert text[t.start : t.end] == t.text
+        covered[t.start : t.end] = [True] * (t.end - t.start)
+        end = t.end
+    assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
+    words = written_words(text, tokens, ABBREVIATIONS)
+    assert "".join(w.text for w in words) == "".join(t.text for t in tokens)
