@@ -60,7 +60,7 @@ def punkt_run(path: Path) -> tuple[float, float]:
 
 def batch_run(path: Path, jobs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        argv = [sys.executable, "-m", "briefing", "batch", str(path), "--quiet"]
+        argv = [sys.executable, "-m", "briefing", "batch", str(path)]
         argv += ["--output", str(Path(tmp, "out.jsonl")), "--jobs", str(jobs), "--sentences", "3"]
         wall, out = timed(argv, pin=jobs == 1)
     found = re.search(r"in ([\d.]+) s", out)

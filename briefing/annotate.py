@@ -10,7 +10,7 @@ tokenizes again.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -47,16 +47,51 @@ def shape_of(text: str) -> Shape:
     return "word"
 
 
+@lru_cache(maxsize=1 << 18)
+def _describe(text: str) -> tuple[str, Shape]:
+    # A text repeats its words: lower case and shape are worked out once per distinct token.
+    return text.lower(), shape_of(text)
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of a sentence with their offsets, so spans are verbatim slices of the text."""
-    return tuple(
-        Token(m.group(), m.group().lower(), m.start(), m.end(), shape_of(m.group()))
-        for m in TOKEN.finditer(text)
-    )
+    out: list[Token] = []
+    new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        lower, shape = _describe(word)
+        start = m.start()
+        out.append(new(Token, (word, lower, start, start + len(word), shape)))
+    return tuple(out)
+
+
+JOINABLE: frozenset[str] = frozenset({"word", "capitalised", "upper", "number"})
 
 
 def _joinable(t: Token) -> bool:
-    return t.shape in ("word", "capitalised", "upper", "number") and not t.text.startswith("#")
+    return t.shape in JOINABLE and t.text[0] not in "#'’"
+
+
+def _joined_end(tokens: tuple[Token, ...], i: int, abbreviations: frozenset[str]) -> int:
+    """Index after the last token glued into the written word that starts at token i."""
+    n = len(tokens)
+    j = i + 1
+    while j < n and tokens[j].start == tokens[j - 1].end:
+        nxt = tokens[j]
+        if _joinable(nxt):
+            j += 1
+        elif (
+            nxt.text in CONNECTORS
+            and j + 1 < n
+            and tokens[j + 1].start == nxt.end
+            and _joinable(tokens[j + 1])
+        ):
+            j += 2
+        else:
+            break
+    if j == i + 1 and j < n and _owns_full_stop(tokens[i], tokens[j], abbreviations):
+        j += 1  # "Det.", "Inc.": the full stop belongs to the word
+    return j
 
 
 def _owns_full_stop(t: Token, nxt: Token, abbreviations: frozenset[str]) -> bool:
@@ -73,28 +108,15 @@ def written_words(
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        j = i + 1
-        if _joinable(t):
-            while j < n and tokens[j].start == tokens[j - 1].end:
-                nxt = tokens[j]
-                if _joinable(nxt) and not nxt.text.startswith(("'", "’")):
-                    j += 1
-                elif (
-                    nxt.text in CONNECTORS
-                    and j + 1 < n
-                    and tokens[j + 1].start == nxt.end
-                    and _joinable(tokens[j + 1])
-                ):
-                    j += 2
-                else:
-                    break
-            if j == i + 1 and j < n and _owns_full_stop(t, tokens[j], abbreviations):
-                j += 1  # "Det.", "Inc.": the full stop belongs to the word
+        glued = i + 1 < n and tokens[i + 1].start == t.end
+        j = _joined_end(tokens, i, abbreviations) if glued and _joinable(t) else i + 1
         if j == i + 1:
             out.append(t)
         else:
-            word = text[t.start : tokens[j - 1].end]
-            out.append(Token(word, word.lower(), t.start, tokens[j - 1].end, shape_of(word)))
+            end = tokens[j - 1].end
+            word = text[t.start : end]
+            lower, shape = _describe(word)
+            out.append(Token(word, lower, t.start, end, shape))
         i = j
     return tuple(out)
 
@@ -156,14 +178,17 @@ def ranking_stop_words(language: Language) -> frozenset[str]:
     return frozenset(w.lower() for w in language.words("function_words"))
 
 
+@lru_cache(maxsize=1 << 18)
+def _term(word: str, language: Language) -> str | None:
+    """The ranking term a lower-case written word gives, or None for a stop word or number."""
+    if word[:1].isdecimal() and "-" in word:
+        word = word.split("-", 1)[1]  # "15-year-old": the words after the number count
+    if not word[:1].isalpha() or word in ranking_stop_words(language):
+        return None
+    return _stem(word, language.stemmer)
+
+
 def sentence_terms(sentence: AnnotatedSentence, language: Language) -> tuple[str, ...]:
     """The stemmed content words of a sentence."""
-    stop = ranking_stop_words(language)
-    out = []
-    for w in sentence.words:
-        word = w.lower
-        if w.shape == "number" and "-" in word:
-            word = word.split("-", 1)[1]  # "15-year-old": the words after the number count
-        if word[:1].isalpha() and word not in stop:
-            out.append(_stem(word, language.stemmer))
-    return tuple(out)
+    found = (_term(w.lower, language) for w in sentence.words)
+    return tuple(t for t in found if t is not None)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from briefing.actors import find_actors
@@ -40,12 +43,34 @@ def check_options(options: Options) -> None:
     load_language(options.language)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a briefing is made.
+
+    The pipeline makes hundreds of thousands of small tuples (tokens) and no reference cycles;
+    the collector's passes over them took a third of the time. Memory is still freed as soon
+    as each object is unused; the collector runs again afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
     """Build the briefing of one document."""
     options = options or Options()
     check_options(options)
     if not doc.sentences:
         raise BriefingError("no sentence found in the input")
+    with collector_paused():
+        return _make_briefing(doc, options)
+
+
+def _make_briefing(doc: Document, options: Options) -> Briefing:
     annotated = annotate(doc, load_language(options.language))
     order = rank(annotated, options.algorithm)
     chosen = choose_summary(doc, order, options)
