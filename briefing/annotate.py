@@ -10,6 +10,7 @@ tokenizes again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
@@ -47,21 +48,43 @@ def shape_of(text: str) -> Shape:
     return "word"
 
 
-@lru_cache(maxsize=1 << 18)
-def _describe(text: str) -> tuple[str, Shape]:
-    # A text repeats its words: lower case and shape are worked out once per distinct token.
-    return text.lower(), shape_of(text)
+Describe = Callable[[str], tuple[str, Shape, str]]
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+@cache
+def describer(language: Language) -> Describe:
+    """text -> (lower case, shape, ranking term) for the language, worked out once per distinct
+    token: a text repeats its words, and stemming is the slow part."""
+    stop = ranking_stop_words(language)
+    stemmer = SnowballStemmer(language.stemmer) if language.stemmer else None
+
+    @lru_cache(maxsize=1 << 18)
+    def describe(text: str) -> tuple[str, Shape, str]:
+        lower, shape = text.lower(), shape_of(text)
+        return lower, shape, _term(lower, shape, stop, stemmer)
+
+    return describe
+
+
+def _term(lower: str, shape: Shape, stop: frozenset[str], stemmer: SnowballStemmer | None) -> str:
+    """The ranking term of a word: its stem, or "" for a stop word, number or punctuation."""
+    if shape == "number" and "-" in lower:
+        lower = lower.split("-", 1)[1]  # "15-year-old": the words after the number count
+    if not lower[:1].isalpha() or lower in stop:
+        return ""
+    return str(stemmer.stem(lower)) if stemmer else lower
+
+
+def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     """The tokens of a sentence with their offsets, so spans are verbatim slices of the text."""
+    describe = describer(language or load_language())
     out: list[Token] = []
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
     for m in TOKEN.finditer(text):
         word = m.group()
-        lower, shape = _describe(word)
+        lower, shape, term = describe(word)
         start = m.start()
-        out.append(new(Token, (word, lower, start, start + len(word), shape)))
+        out.append(new(Token, (word, lower, start, start + len(word), shape, term)))
     return tuple(out)
 
 
@@ -100,10 +123,14 @@ def _owns_full_stop(t: Token, nxt: Token, abbreviations: frozenset[str]) -> bool
 
 
 def written_words(
-    text: str, tokens: tuple[Token, ...], abbreviations: frozenset[str] = frozenset()
+    text: str,
+    tokens: tuple[Token, ...],
+    abbreviations: frozenset[str] = frozenset(),
+    language: Language | None = None,
 ) -> tuple[Token, ...]:
     """Tokens joined where glued: word and number runs with inner hyphens, apostrophes or "&"
     ("Jean-Michel", "Covid-19", "12th", "AT&T"); a known abbreviation keeps its full stop."""
+    describe = describer(language or load_language())
     out: list[Token] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -115,16 +142,16 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            lower, shape = _describe(word)
-            out.append(Token(word, lower, t.start, end, shape))
+            lower, shape, term = describe(word)
+            out.append(Token(word, lower, t.start, end, shape, term))
         i = j
     return tuple(out)
 
 
 def annotate_sentence(sentence_text: str, language: Language) -> tuple[tuple[Token, ...], ...]:
     """(tokens, words) of one sentence."""
-    tokens = tokenize(sentence_text)
-    return tokens, written_words(sentence_text, tokens, _abbreviations(language))
+    tokens = tokenize(sentence_text, language)
+    return tokens, written_words(sentence_text, tokens, _abbreviations(language), language)
 
 
 @cache
@@ -153,18 +180,6 @@ def plain_words(text: str) -> list[str]:
 
 
 @cache
-def _stemmer(name: str | None) -> SnowballStemmer | None:
-    return SnowballStemmer(name) if name else None
-
-
-@cache
-def _stem(word: str, stemmer: str | None) -> str:
-    # Stemming is the slow part; a text repeats its words, so cache per word.
-    found = _stemmer(stemmer)
-    return str(found.stem(word)) if found else word
-
-
-@cache
 def ranking_stop_words(language: Language) -> frozenset[str]:
     """Stop words of the rankers: sumy's list for the language when it has one, so the
     project's LexRank and TextRank see what sumy's see; else the language's function words."""
@@ -178,17 +193,6 @@ def ranking_stop_words(language: Language) -> frozenset[str]:
     return frozenset(w.lower() for w in language.words("function_words"))
 
 
-@lru_cache(maxsize=1 << 18)
-def _term(word: str, language: Language) -> str | None:
-    """The ranking term a lower-case written word gives, or None for a stop word or number."""
-    if word[:1].isdecimal() and "-" in word:
-        word = word.split("-", 1)[1]  # "15-year-old": the words after the number count
-    if not word[:1].isalpha() or word in ranking_stop_words(language):
-        return None
-    return _stem(word, language.stemmer)
-
-
-def sentence_terms(sentence: AnnotatedSentence, language: Language) -> tuple[str, ...]:
+def sentence_terms(sentence: AnnotatedSentence) -> tuple[str, ...]:
     """The stemmed content words of a sentence."""
-    found = (_term(w.lower, language) for w in sentence.words)
-    return tuple(t for t in found if t is not None)
+    return tuple(w.term for w in sentence.words if w.term)

@@ -10,13 +10,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, TypeVar, cast
+from typing import NoReturn, TypeVar
 
 from briefing import batch
 from briefing.compose import Options, make_briefing
 from briefing.files import write_atomic
 from briefing.lang import REFERENCE, available, load_language
-from briefing.model import AnnotatedDocument, BriefingError
+from briefing.model import BriefingError
 from briefing.rank import ALGORITHMS, slow_warning
 from briefing.read import is_url, read_document
 from briefing.render import FORMATS, render
@@ -202,9 +202,7 @@ def run_brief(argv: list[str]) -> int:
     if is_url(args.input) and args.output is None:
         args.output = "-"  # no folder next to a web page to write into
     doc = read_document(args.input, language=options.language)
-    # slow_warning only counts sentences, which the plain document has too: no need to
-    # annotate it here as well as in make_briefing.
-    warning = slow_warning(options.algorithm, cast(AnnotatedDocument, doc))
+    warning = slow_warning(options.algorithm, doc)
     if warning:
         print(warning, file=sys.stderr)
     briefing = make_briefing(doc, options)

@@ -14,7 +14,7 @@ from briefing.figures import find_figures
 from briefing.lang import REFERENCE, load_language
 from briefing.model import Briefing, BriefingError, Document, Source, SummaryLine
 from briefing.outlook import find_next_steps
-from briefing.rank import rank
+from briefing.rank import Algorithm, rank
 from briefing.render import to_markdown
 
 MAX_ACTORS = 8
@@ -28,7 +28,7 @@ HEADLINE_MIN_WORDS = 6
 
 @dataclass(frozen=True)
 class Options:
-    algorithm: str = "default"
+    algorithm: Algorithm = "default"
     sentences: int | None = None  # summary length in sentences ...
     words: int | None = None  # ... or in words; sentences win when both are given
     language: str = REFERENCE  # a language code of briefing/lang, or a folder of language files

@@ -124,6 +124,7 @@ class Token(NamedTuple):  # a tuple: long documents have hundreds of thousands o
     start: int
     end: int
     shape: Shape
+    term: str = ""  # the ranking term: a content word's stem; "" for stop words and the rest
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class AnnotatedDocument:
         """Each sentence's stemmed content words, as the rankers compare sentences."""
         from briefing.annotate import sentence_terms
 
-        return tuple(sentence_terms(s, self.language) for s in self.sentences)
+        return tuple(sentence_terms(s) for s in self.sentences)
 
     @cached_property
     def mentions_by_sentence(self) -> tuple[tuple[Mention, ...], ...]:

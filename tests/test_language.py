@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -144,3 +145,26 @@ def test_every_package_and_language_file_is_packaged() -> None:
                 package = package.rpartition(".")[0]
             inside = path.relative_to(ROOT.joinpath(*package.split("."))).as_posix()
             assert any(fnmatch(inside, pattern) for pattern in data.get(package, [])), path
+
+
+def test_no_dependency_brings_scipy() -> None:
+    # What a fresh install holds: briefing's requirements and theirs, none of them scipy, so a
+    # briefing never pays for importing it (nltk imports it whenever it is installed).
+    from importlib.metadata import PackageNotFoundError, requires
+
+    seen: set[str] = set()
+    todo = ["briefing"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            wanted = requires(name) or []
+        except PackageNotFoundError:
+            continue  # an optional requirement that is not installed
+        for spec in wanted:
+            if "extra ==" not in spec:
+                todo.append(re.split(r"[\s<>=!~;\[(]", spec, maxsplit=1)[0].lower())
+    assert "briefing" in seen and "nltk" in seen
+    assert "scipy" not in seen

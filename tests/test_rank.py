@@ -8,10 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing import centrality
 from briefing.annotate import annotate
 from briefing.model import AnnotatedDocument
-from briefing.rank import ALGORITHMS, get_ranker, rank, slow_warning, sumy_ranker
+from briefing.rank import ALGORITHMS, centrality, get_ranker, rank, slow_warning, sumy_ranker
 from briefing.text import make_document
 
 # Few words, stop words and inflections among them, so that documents share terms, stems

@@ -16,8 +16,8 @@ from collections.abc import Collection
 from operator import itemgetter
 from typing import NamedTuple
 
+from briefing.figures.numbers import NumberWords, number_words
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Figure, Token
-from briefing.numbers import NumberWords, number_words
 
 # "+44 20 7946 0958", "(555) 123-4567", "0800 123 456": digit groups with separators.
 PHONE = re.compile(r"(?<![\w.,])\+?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[ .-]\d{2,5}){2,4}(?![\w.,]\d)")

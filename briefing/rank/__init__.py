@@ -20,14 +20,14 @@ from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 
 from briefing.annotate import plain_words, ranking_stop_words
-from briefing.centrality import (
+from briefing.model import AnnotatedDocument, BriefingError, Document
+from briefing.rank.centrality import (
     lexrank_scores,
     reduction_scores,
     term_counts,
     textrank_scores,
     word_overlap,
 )
-from briefing.model import AnnotatedDocument, BriefingError
 from briefing.text import SumyTokenizer
 
 Ranker = Callable[[AnnotatedDocument], list[int]]
@@ -292,7 +292,7 @@ def get_ranker(name: str) -> Ranker:
 ALGORITHMS: tuple[Algorithm, ...] = get_args(Algorithm)
 
 
-def slow_warning(name: str, doc: AnnotatedDocument) -> str | None:
+def slow_warning(name: str, doc: Document | AnnotatedDocument) -> str | None:
     """A warning to print before running an algorithm that will be slow on this document."""
     limit = SLOW_ABOVE.get(name)
     if limit is None or len(doc.sentences) <= limit:
