@@ -35,6 +35,7 @@ FOREIGN_LETTERS = 0.3
 HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 URL = re.compile(r"^https?://", re.I)
+LETTER = re.compile(r"[^\W\d_]")
 
 
 # ---------------------------------------------------------------- bytes to text
@@ -354,7 +355,7 @@ def document_from_text(
         published=published,
         language=load_language(language),
     )
-    if not doc.sentences or not re.search(r"[^\W\d_]", doc.text):
+    if not doc.sentences or not LETTER.search(doc.text):
         raise BriefingError(f"{name or 'input'}: has no sentence to brief")
     return doc
 

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text import make_document, paragraphs, split_sentences, strip_dateline
+from briefing.text import (
+    DOTS,
+    ELLIPSIS,
+    make_document,
+    paragraphs,
+    split_sentences,
+    strip_dateline,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -201,6 +208,31 @@ def test_paragraphs_keep_a_headline_apart_from_the_body() -> None:
 
 def test_split_sentences_of_empty_text() -> None:
     assert split_sentences("   ") == []
+
+
+@pytest.mark.parametrize("dots", ["...", "…", ". . ."])
+def test_ellipsis_next_to_the_other_kind(dots: str) -> None:
+    # A text with both kinds is masked with ELLIPSIS, one with dots only with DOTS.
+    assert sentences(f"He paused{dots} Then he went on… and on. . . Done.") == [
+        f"He paused{dots}",
+        "Then he went on… and on. . .",
+        "Done.",
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=". .\t\u00a0\u2009a", max_size=30))
+def test_dots_finds_the_ellipses_of_text_without_the_ellipsis_character(text: str) -> None:
+    # The fast pattern must find exactly the same dot runs as the full one.
+    spans = [m.span() for m in DOTS.finditer(text)]
+    assert spans == [m.span() for m in ELLIPSIS.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")))
+def test_one_line_text_is_one_paragraph_as_in_the_general_path(text: str) -> None:
+    # A trailing line break sends the same text through the line-joining loop.
+    assert paragraphs(text) == paragraphs(text + "\n") == ([text.strip()] if text.strip() else [])
 
 
 def alnum_words(text: str) -> list[str]:
