@@ -286,7 +286,19 @@ def _time_pattern(
     )
 
 
-_LAST = re.compile(r"\b(?:last|past|previous|ago|earlier)\s*$", re.I)
+class _Ending(NamedTuple):
+    """A pattern ending in "$", to match at the end of a span ("had" before "planned to"), and
+    the words its match can end in, lower case, with the spaces at its end stripped."""
+
+    regex: re.Pattern[str]
+    words: tuple[str, ...]
+
+
+def _ending(regex: str, words: str) -> _Ending:
+    return _Ending(re.compile(regex, re.I), tuple(words.split()))
+
+
+_LAST = _ending(r"\b(?:last|past|previous|ago|earlier)\s*$", "last past previous ago earlier")
 
 _TAIL = re.compile(  # the lookahead lets the search skip most characters at once
     r"(?=[\s,;\"”?!])(?:\s*(?:[,;]\s*[\"”]?|[\"”]\s*,?)\s*(?:(?:[\w'’.-]+\s+){0,5}?(?:said|says|added|adds|told|"
@@ -310,14 +322,19 @@ _PERFECT = re.compile(
     r"caught|hit|let|set|taken|given|known|shown|\w+ed|\w+en)\b",
     re.I,
 )
-_NOUN_WILL = re.compile(
-    r"\b(?:the|a|his|her|their|its|our|my|your|free|political|good|ill|own|popular)\s+$", re.I
+_NOUN_WILL = _ending(
+    r"\b(?:the|a|his|her|their|its|our|my|your|free|political|good|ill|own|popular)\s+$",
+    "the a his her their its our my your free political good ill own popular",
 )
 _FIRM = {"future", "plan", "intent", "would"}
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
-_POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+(?:new\s+)?$", re.I)
-_INFINITIVE = re.compile(r"\bto\s+$", re.I)
-_PAST_AUX = re.compile(r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", re.I)
+_POSSESSIVE = _ending(
+    r"\b(?:its|their|his|her|our|my|your)\s+(?:new\s+)?$", "its their his her our my your new"
+)
+_INFINITIVE = _ending(r"\bto\s+$", "to")
+_PAST_AUX = _ending(
+    r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", "did was were n't not"
+)
 _PREFERENCE = re.compile(r"^\s+(?:rather|sooner)\b", re.I)
 _CLAUSE_MARK = re.compile(
     r".*(?:,|\b(?:and|but|so|that|because|while|as|when|if|then|which|who|whom)\b)", re.I | re.S
@@ -343,11 +360,10 @@ _PERFORMATIVE = re.compile(
     r"assure|welcome|remind|point|make\s+clear|acknowledge)\b",
     re.I,
 )
-_HAD = re.compile(r"\b(?:had|'d|’d)\s+(?:\w+ly\s+)?$", re.I)
+_HAD = _ending(r"\b(?:had|'d|’d)\s+(?:\w+ly\s+)?$", "had 'd ly")
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # a tuple: made for every cue, and a frozen dataclass is slow to make
     kind: str
     weight: float
     start: int
@@ -362,6 +378,9 @@ class _Read(NamedTuple):
     words: tuple[Token, ...]
     reports: tuple[re.Match[str], ...] = ()
     times: tuple[int, ...] = ()  # where a time expression can begin
+
+
+_NOTHING = _Read("", (), ())  # before the first sentence
 
 
 def find_next_steps(
@@ -379,15 +398,17 @@ def find_next_steps(
     chosen = set(summary)
     total = max(1, len(annotated.sentences))
     steps: list[NextStep] = []
-    previous = _Read("", (), ())
+    before: tuple[AnnotatedSentence, tuple[Mention, ...]] | None = None
     for sentence, mentions in zip(annotated.sentences, annotated.mentions_by_sentence, strict=True):
-        cues, read = _cues(sentence, mentions, grammar)
-        if cues:
+        found = _cues(sentence, mentions, grammar)
+        if found is not None:
+            cues, read = found
             bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
                 1 - sentence.index / total
             )
+            previous = _Read(before[0].text, before[1], before[0].words) if before else _NOTHING
             steps += _steps_in(sentence, cues, read, previous, grammar, cast, published, bonus)
-        previous = read
+        before = sentence, mentions
     steps.sort(key=lambda s: (-s.score, s.sentence))
     return _without_repeats(steps, grammar.function_words)
 
@@ -400,7 +421,9 @@ def _without_repeats(steps: list[NextStep], function_words: frozenset[str]) -> l
             break
         words = _content(step.text, function_words)
         for i, (other, other_words) in enumerate(kept):
-            small, big = sorted((words, other_words), key=len)
+            small, big = (words, other_words)
+            if len(other_words) < len(words):
+                small, big = other_words, words
             if small and len(small & big) >= 0.8 * len(small):
                 if len(words) > len(other_words):
                     kept[i] = (replace(step, score=other.score), words)
@@ -418,11 +441,25 @@ def _says_something(clause: str, function_words: frozenset[str]) -> bool:
     """Whether the clause holds a content word, not counting a "won't" or "can't"."""
     if "'" in clause or "’" in clause:
         clause = _CONTRACTION.sub(" ", clause)
-    return any(w not in function_words for w in _CONTENT_WORD.findall(clause.lower()))
+    # Word by word: a content word comes early, and the rest of the clause need not be read.
+    return any(m[0] not in function_words for m in _CONTENT_WORD.finditer(clause.lower()))
 
 
 def _content(text: str, function_words: frozenset[str]) -> set[str]:
-    return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in function_words}
+    return set(_lower_words(text)).difference(function_words)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words _CONTENT_WORD finds in text, lower case. In ASCII, where they are runs of
+    letters and digits, a translation and a split find them several times faster."""
+    low = text.lower()
+    if low.isascii():
+        return low.translate(_ASCII_SPACES).split()
+    return _CONTENT_WORD.findall(low)
+
+
+# Every ASCII character but letters and digits to a space.
+_ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _steps_in(
@@ -509,16 +546,16 @@ def _hopeless(cue: _Cue, read: _Read) -> bool:
 
 def _cues(
     sentence: AnnotatedSentence, mentions: tuple[Mention, ...], grammar: _Grammar
-) -> tuple[list[_Cue], _Read]:
-    """Forward-looking cues of a sentence, and the sentence as read for them.
+) -> tuple[list[_Cue], _Read] | None:
+    """Forward-looking cues of a sentence, and the sentence as read for them; None for none.
 
     A pattern is only tried where one of the words it begins with stands: the sentence's
     tokens say where, so no long alternation is run along the whole sentence.
     """
     text = sentence.text
-    hits = _starts(sentence, grammar.starts)
+    hits = _starts(sentence.tokens, text, grammar.starts)
     if not hits or text.rstrip(" \"”'’)").endswith("?"):
-        return [], _Read(text, mentions, sentence.words)  # a question plans nothing
+        return None  # a question plans nothing
     hits.sort()  # by pattern, then offset: the order finditer would find them in
     first, keyed = bisect_left(hits, (0, 0)), bisect_left(hits, (KEYED, 0))
     tried = hits[first:keyed]
@@ -540,13 +577,15 @@ def _cues(
             if cue is not None:
                 found.append(cue)
     if not found and first == 0:
-        return [], _Read(text, mentions, sentence.words)
+        return None
     times = _at(sentence, grammar.time_starts) + [m.start() for m in _NUMBER.finditer(text)]
     times.sort()
     if first:  # a word a time cue needs
         for m in _matches(grammar.time, text, times):
             if m.group("future") and not _ends(_LAST, text, 0, m.start()):
                 found.append(_Cue("time", 1.5, m.start(), m.end()))
+    if not found:
+        return None
     if reports is None:
         reports = _matches(grammar.report, text, _at(sentence, grammar.reporting))
     return found, _Read(text, mentions, sentence.words, reports, tuple(times))
@@ -558,37 +597,34 @@ def _before(
     """(pattern, offset) for the words a keyed pattern's match may begin with: its key word and
     the few tokens before, and any apostrophe inside them ("'re" of "they're")."""
     tokens = sentence.tokens
-    offsets = [t[2] for t in tokens]
     out: list[tuple[int, int]] = []
     for code, at in keyed:
         i = code - KEYED
-        k = bisect_left(offsets, at)
+        k = bisect_left(tokens, at, key=_START)
         for token in tokens[max(0, k - patterns[i].before) : k + 1]:
             out.append((i, token.start))
-            out += [(i, token.start + j) for j, c in enumerate(token.text) if c in "'’" and j]
+            if "'" in token.text or "’" in token.text:
+                out += [(i, token.start + j) for j, c in enumerate(token.text) if c in "'’" and j]
     return out
 
 
 def _at(sentence: AnnotatedSentence, words: frozenset[str]) -> list[int]:
     """Offsets of the sentence's tokens that are among words."""
     tokens = sentence.tokens
-    there = map(words.__contains__, map(_LOWER, tokens))
-    return [tokens[k][2] for k in compress(range(len(tokens)), there)]
+    return list(map(_START, compress(tokens, map(words.__contains__, map(_LOWER, tokens)))))
 
 
 def _starts(
-    sentence: AnnotatedSentence, starts: Mapping[str, tuple[int, ...]]
+    tokens: tuple[Token, ...], text: str, starts: Mapping[str, tuple[int, ...]]
 ) -> list[tuple[int, int]]:
     """(code, offset) for every word of the sentence in `starts`, in the codes it has there.
 
     A token with an inner apostrophe counts by its parts too: the word before the first
     ("could" of "could've"), and each after one, with and without it ("'ve" and "ve").
-    Tokens are looked up by map(), which runs in C: this runs for every sentence.
+    Tokens are looked up by map() and compress(), which run in C: this runs for every sentence.
     """
-    tokens = sentence.tokens
-    found = list(map(starts.get, map(_LOWER, tokens)))
-    hits = [(i, tokens[k][2]) for k in compress(range(len(found)), found) for i in found[k] or ()]
-    text = sentence.text
+    listed = compress(tokens, map(starts.__contains__, map(_LOWER, tokens)))
+    hits = [(i, token[2]) for token in listed for i in starts[token[1]]]
     if "'" in text or "’" in text:
         for m in _INNER_APOSTROPHE.finditer(text):
             at = m.start()
@@ -605,6 +641,7 @@ def _starts(
 
 
 _LOWER = itemgetter(1)  # Token.lower
+_START = itemgetter(2)  # Token.start
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
 # possessive "'s". No lookbehind: the search can then skip to apostrophes at once.
 _INNER_APOSTROPHE = re.compile(r"['’](?!s\b)([^\W\d_]+)")
@@ -652,11 +689,21 @@ def _checked(
     return _Cue(kind, weight, m.start(), m.end())
 
 
-def _ends(regex: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """Whether regex, which ends in "$", matches text[start:end] at its end. Only the last
+def _ends(ending: _Ending, text: str, start: int, end: int) -> bool:
+    """Whether the ending's pattern matches text[start:end] at its end. Only the last
     WINDOW characters are searched: a search from the start of a long sentence costs more
-    than all the rest of the stage."""
-    return regex.search(text, max(start, end - WINDOW), end) is not None
+    than all the rest of the stage. Even so a search costs microseconds, and most spans end
+    in none of the ending's words: telling that from the span's last letters is cheaper.
+    Only ASCII letters are told so: under re.I, "ſ" or "İ" match letters they do not lower to.
+    """
+    start = max(start, end - WINDOW)
+    last = text[start:end].rstrip()[-_LONGEST:]
+    if last.isascii() and not last.lower().endswith(ending.words):
+        return False
+    return ending.regex.search(text, start, end) is not None
+
+
+_LONGEST = 12  # letters; more than the longest of the endings' words
 
 
 def _reported(reports: tuple[re.Match[str], ...], text: str, position: int) -> bool:
@@ -844,8 +891,9 @@ def _named(read: _Read, lo: int, hi: int, cast: _Cast) -> str | None:
 def _known(read: _Read, lo: int, hi: int, cast: _Cast, mentions: list[Mention]) -> str | None:
     """The last actor written in text[lo:hi] as a single capitalised word the actor list
     knows, outside the mentions: a name the name finder left out ("Park" opening a sentence)."""
-    text = read.text
-    for word in reversed(read.words):
+    text, words = read.text, read.words
+    # Words are in order: only those starting before hi can end by it.
+    for word in reversed(words[: bisect_left(words, hi, key=_START)]):
         if word.start < lo:
             break
         if word.end > hi or word.shape != "capitalised":
@@ -880,8 +928,9 @@ def _bare(word: str) -> str:
 _NON_SPACE = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _PERSONAL = re.compile(r"^\W*(he|she|they|we|i)\b", re.I)
-_PREPOSITION = re.compile(
-    r"\b(?:in|at|of|for|from|to|with|on|by|into|over|under|against|about|than)\s+$", re.I
+_PREPOSITION = _ending(
+    r"\b(?:in|at|of|for|from|to|with|on|by|into|over|under|against|about|than)\s+$",
+    "in at of for from to with on by into over under against about than",
 )
 
 

@@ -329,3 +329,26 @@ def test_a_clause_after_a_comma_loses_its_conjunction() -> None:
 )  # fmt: skip
 def test_quote_marks_are_trimmed_only_when_unpaired(text: str, step: str) -> None:
     assert [s.text for s in steps(text)] == [step]
+
+
+# The shortcuts taken for speed must agree with the patterns they stand in for.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They had ", "they HAD really ", "he'd ", "it’d ", "the ", "bread ", "İN ", "waſ ", "a\n", ""],
+)
+def test_an_ending_is_told_as_its_pattern_tells_it(text: str) -> None:
+    from briefing import outlook
+
+    for ending in (outlook._HAD, outlook._PREPOSITION, outlook._PAST_AUX, outlook._NOUN_WILL):
+        found = ending.regex.search(text, max(0, len(text) - outlook.WINDOW)) is not None
+        assert outlook._ends(ending, text, 0, len(text)) == found
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_words_are_found_as_the_pattern_finds_them(text: str) -> None:
+    from briefing import outlook
+
+    assert outlook._lower_words(text) == outlook._CONTENT_WORD.findall(text.lower())
