@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.actors.clusters import (
@@ -23,8 +24,8 @@ from briefing.actors.clusters import (
 from briefing.actors.forms import contains_words, is_acronym
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import find_mentions
-from briefing.actors.roles import definite_descriptions
-from briefing.model import Actor, ActorKind, AnnotatedDocument
+from briefing.actors.roles import TEXT, definite_descriptions
+from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention
 
 __all__ = ["find_actors", "find_mentions"]
 
@@ -49,6 +50,8 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
     lx = load_lexicon(doc.language)
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, word, role
     for s in doc.sentences:
+        if lx.role_nouns.isdisjoint(map(TEXT, s.words)):
+            continue  # most sentences: no role noun, found in C
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
     add_described_roles(clusters, described)
@@ -60,34 +63,48 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
 def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
     """The actor a cluster names, scored (see `salience`)."""
     kind = c.kind
-    direct = [m for m in c.mentions if not m.link_only]
-    if not direct:
-        return None
-    if kind == "country":
-        name = Counter(m.text for m in direct).most_common(1)[0][0]
-    elif len(direct) == 1:
-        name = direct[0].text
+    mentions = c.mentions
+    if len(mentions) == 1:  # most actors are named once: no lists to build
+        m = mentions[0]
+        if m.link_only:
+            return None
+        name = without_full_stop(lx, m.text)
+        with_role = m if m.role else None
+        aliases: tuple[str, ...] = () if m.text == name else (m.text,)
+        sentences: tuple[int, ...] = (m.sentence,)
     else:
-        name = max(direct, key=lambda m: (len(m.words), -m.sentence)).text
-    name = without_full_stop(lx, name)
-    with_role = next((m for m in c.mentions if m.role), None)
+        direct = [m for m in mentions if not m.link_only]
+        if not direct:
+            return None
+        name = without_full_stop(lx, main_name(direct, kind))
+        with_role = next((m for m in mentions if m.role), None)
+        aliases = tuple(dict.fromkeys([m.text for m in mentions if m.text != name]))
+        sentences = tuple(sorted({m.sentence for m in mentions}))
     role = with_role.role if with_role else c.role_hint
     if kind not in ("person", "organization", "group"):
         role = None
     affiliation = with_role.affiliation if with_role else None
-    aliases = tuple(dict.fromkeys(m.text for m in c.mentions if m.text != name))
-    sentences = tuple(sorted({m.sentence for m in c.mentions}))
     score = salience(lx, setting, c, Named(name, role, aliases, sentences))
+    # By position, in the order of Actor's fields: keywords make the call twice as slow.
     return Actor(
-        name=name,
-        kind=kind,
-        role=role,
-        affiliation=affiliation if affiliation != name else None,
-        mentions=len(c.mentions),
-        aliases=aliases,
-        sentences=sentences,
-        score=round(score, 3),
+        name,
+        kind,
+        role,
+        affiliation if affiliation != name else None,  # affiliation
+        len(mentions),  # mentions
+        aliases,
+        sentences,
+        round(score, 3),  # score
     )
+
+
+def main_name(direct: list[Mention], kind: ActorKind) -> str:
+    """The name an actor goes by: a country's most frequent one, else the longest."""
+    if len(direct) == 1:
+        return direct[0].text
+    if kind == "country":
+        return Counter([m.text for m in direct]).most_common(1)[0][0]
+    return max(direct, key=lambda m: (len(m.words), -m.sentence)).text
 
 
 class Named(NamedTuple):
@@ -135,9 +152,12 @@ def described(lx: Lexicon, a: Named, kind: ActorKind) -> float:
         return ROLE_WEIGHT
     if kind not in ("organization", "group"):
         return 0.0
-    words = a.name.split()
-    institution = any(w.rstrip(".") in lx.org_heads or is_acronym(w) for w in words)
+    return INSTITUTION_WEIGHT if institution_name(lx, a.name) else 0.0
+
+
+@lru_cache(maxsize=16384)  # names repeat across texts
+def institution_name(lx: Lexicon, name: str) -> bool:
+    """Does the name itself show an institution ("Ministry", "NATO")?"""
+    institution = any(w.rstrip(".") in lx.org_heads or is_acronym(w) for w in name.split())
     # A hashtag or a lower-case body ("the standards committee") was found by its form.
-    if institution or not a.name[:1].isupper():
-        return INSTITUTION_WEIGHT
-    return 0.0
+    return institution or not name[:1].isupper()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from briefing.actors.forms import is_acronym
 from briefing.actors.lexicon import Lexicon
@@ -34,7 +35,11 @@ def merge(lx: Lexicon, mentions: list[Mention]) -> list[Cluster]:
                 compounds.append(m)  # a demonym or "non-NATO": only counts for a named actor
                 continue
             m = replace(m, country=None, link_only=False)  # a capital, as a place
-        clusters.setdefault(full_key(lx, m), Cluster()).mentions.append(m)
+        key = full_key(lx, m)
+        if key in clusters:
+            clusters[key].mentions.append(m)
+        else:
+            clusters[key] = Cluster([m])  # no Cluster built to be thrown away
     for m in compounds:
         key = full_key(lx, m)
         if key in clusters:
@@ -43,13 +48,22 @@ def merge(lx: Lexicon, mentions: list[Mention]) -> list[Cluster]:
         c.kind = cluster_kind(c)
     fold_short_names(lx, clusters)
     fold_acronyms(clusters)
-    return sorted(clusters.values(), key=lambda c: c.first.sentence)
+    return sorted(clusters.values(), key=first_sentence)
+
+
+def first_sentence(c: Cluster) -> int:
+    return c.mentions[0].sentence
 
 
 def full_key(lx: Lexicon, m: Mention) -> str:
     if m.country:
         return "country:" + m.country
-    return " ".join(without_suffix(lx, m.words)).lower()
+    return name_key(lx, m.words)
+
+
+@lru_cache(maxsize=16384)  # names repeat within and across texts
+def name_key(lx: Lexicon, words: tuple[str, ...]) -> str:
+    return " ".join(without_suffix(lx, words)).lower()
 
 
 def without_suffix(lx: Lexicon, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -63,8 +77,11 @@ def fold_short_names(lx: Lexicon, clusters: dict[str, Cluster]) -> None:
     """ "Putin", "Mr Putin" -> "Vladimir Putin"; "Serena" -> "Serena Williams";
     "Hijo del Perro" -> "Hijo del Perro Aguayo"; "Lions" -> "British and Irish Lions"."""
     fold_inner_names(clusters)
-    owners = name_owners(lx, clusters)
-    for key in [k for k, c in clusters.items() if len(longest(c)) == 1]:
+    names = {k: longest(c) for k, c in clusters.items()}  # read once for the two uses
+    owners = name_owners(lx, clusters, names)
+    for key in [k for k, words in names.items() if len(words) == 1]:
+        if key not in owners:
+            continue  # most short names: no longer name holds the word
         c = clusters[key]
         is_person = any(m.person for m in c.mentions)
         if c.kind in ("country", "place") and not is_person:
@@ -83,11 +100,14 @@ def fold_short_names(lx: Lexicon, clusters: dict[str, Cluster]) -> None:
             join(clusters, best, key)
 
 
-def name_owners(lx: Lexicon, clusters: dict[str, Cluster]) -> dict[str, list[str]]:
-    """Word -> keys of the longer names a short name made of that word may stand for."""
+def name_owners(
+    lx: Lexicon, clusters: dict[str, Cluster], names: dict[str, tuple[str, ...]]
+) -> dict[str, list[str]]:
+    """Word -> keys of the longer names a short name made of that word may stand for.
+    `names` holds the longest name of each cluster."""
     owners: dict[str, list[str]] = {}
     for key, c in clusters.items():
-        words = longest(c)
+        words = names[key]
         if len(words) < 2:
             continue
         if c.kind == "person":
@@ -127,7 +147,7 @@ def join(clusters: dict[str, Cluster], into: str, key: str) -> None:
 
 def longest(c: Cluster) -> tuple[str, ...]:
     if len(c.mentions) == 1:
-        return c.first.words  # most actors are named once
+        return c.mentions[0].words  # most actors are named once
     return max((m.words for m in c.mentions if not m.link_only), key=len, default=c.first.words)
 
 
@@ -139,16 +159,23 @@ def fold_acronyms(clusters: dict[str, Cluster]) -> None:
     """ "NATO" and "North Atlantic Treaty Organization" are one actor."""
     by_initials: dict[str, str] = {}
     for key, c in clusters.items():
-        words = [w for w in c.first.words if w[:1].isupper()]
-        if len(words) > 1:
-            by_initials.setdefault("".join(w[0] for w in words), key)
-            # "UK Independence Party" -> "UKIP": a word in capitals gives all its letters
-            by_initials.setdefault("".join(w if w.isupper() else w[0] for w in words), key)
+        for letters in initials(c.mentions[0].words):
+            by_initials.setdefault(letters, key)
     for key in [k for k, c in clusters.items() if len(c.first.words) == 1]:
         word = clusters[key].first.words[0].replace(".", "")
         target = by_initials.get(word) if is_acronym(word) else None
         if target and target in clusters and target != key:
             join(clusters, target, key)
+
+
+@lru_cache(maxsize=16384)  # names repeat across texts
+def initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The acronyms a name of two capitalised words or more may go by."""
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2:
+        return ()
+    # "UK Independence Party" -> "UKIP": a word in capitals gives all its letters
+    return "".join(w[0] for w in caps), "".join(w if w.isupper() else w[0] for w in caps)
 
 
 def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int, str]]) -> None:
@@ -169,6 +196,8 @@ def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int,
 
 
 def cluster_kind(c: Cluster) -> ActorKind:
+    if len(c.mentions) == 1:
+        return mention_kind(c.first)  # most actors are named once
     if any(m.person for m in c.mentions):
         return "person"
     kinds = {m.kind for m in c.mentions}
@@ -184,3 +213,16 @@ def cluster_kind(c: Cluster) -> ActorKind:
     if "person" in kinds:
         return "person"
     return "organization"
+
+
+def mention_kind(m: Mention) -> ActorKind:
+    """`cluster_kind` of a cluster of one mention."""
+    if m.person:
+        return "person"
+    if m.kind == "country" or m.country:
+        return "country"
+    if m.kind == "person" or m.kind == "":
+        if m.locative:
+            return "place"
+        return "person" if m.kind == "person" else "organization"
+    return m.kind  # "group", "organization" or "place"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from briefing.actors.forms import (
@@ -44,22 +45,31 @@ Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     """Every name mention of the document, sentence by sentence."""
     lx = load_lexicon(doc.language)
-    capitals = [capital_words(s) for s in doc.sentences]
-    firsts = [first_word(s.words) for s in doc.sentences]
-    seen = case_evidence(lx, doc.sentences, capitals, firsts)
+    sentences = doc.sentences
+    capitals = [capital_words(s.words, s.text) for s in sentences]
+    seen, expected = case_evidence(lx, sentences, capitals)
+    # Most documents name no lower-case body ("the standards committee"): one test for all.
+    bodies = not lx.body_nouns.isdisjoint(seen.words)
     mentions: list[Mention] = []
-    for s, flags, first in zip(doc.sentences, capitals, firsts, strict=True):
-        mentions.extend(sentence_mentions(lx, s, name_flags(lx, s.words, flags, first, seen)))
+    for s, flags, initial in zip(sentences, capitals, expected, strict=True):
+        if True in flags:  # a sentence without capitals holds only mentions by form
+            flags = name_flags(lx, s.words, flags, initial, seen)
+            mentions.extend(sentence_mentions(lx, s, flags, bodies))
+        elif bodies or "#" in s.text or "-" in s.text:  # see form_candidates
+            mentions.extend(other_mentions(lx, s, s.text, bodies))
     return mentions
 
 
-def capital_words(s: AnnotatedSentence) -> list[bool]:
+TEXT = attrgetter("text")
+
+
+def capital_words(words: Sequence[Token], text: str) -> list[bool]:
     """Which words are capitalised (in every hyphen part): the stuff of names."""
-    flags = [t.shape in CAPITALISED for t in s.words]
-    if "-" in s.text:  # "Kremlin-backed" starts with a capital but is no name word
-        for i, t in enumerate(s.words):
-            if flags[i] and "-" in t.text:
-                flags[i] = is_capital(t.text)
+    flags = [t.shape in CAPITALISED for t in words]
+    if "-" in text:  # "Kremlin-backed" starts with a capital but is no name word
+        for i in compress(range(len(words)), flags):
+            if "-" in words[i].text:
+                flags[i] = is_capital(words[i].text)
     return flags
 
 
@@ -68,44 +78,48 @@ def capital_words(s: AnnotatedSentence) -> list[bool]:
 class CaseEvidence:
     """What the whole document says about a word's case, to read sentence-initial words."""
 
-    lower: frozenset[str]  # words seen in lower case
+    words: frozenset[str]  # every written word of the document, as written
     capital_inside: frozenset[str]  # capitalized words seen away from a sentence start
+
+    def seen_in_lower_case(self, word: str) -> bool:
+        """Was `word` written in lower case somewhere in the document?"""
+        lower = word.lower()
+        # A word in lower case is one whose first letter is not a capital (its "word" shape).
+        return lower in self.words and lower[:1].isalpha() and not lower[:1].isupper()
 
 
 def case_evidence(
-    lx: Lexicon,
-    sentences: Sequence[AnnotatedSentence],
-    capitals: Iterable[list[bool]],
-    firsts: Iterable[int],
-) -> CaseEvidence:
-    lower: set[str] = set()
+    lx: Lexicon, sentences: Sequence[AnnotatedSentence], capitals: Iterable[list[bool]]
+) -> tuple[CaseEvidence, list[list[int]]]:
+    """The document's case evidence, and for each sentence its capitals where a capital is
+    expected: at the sentence start, after a quote or colon."""
+    words: set[str] = set()
     inside: set[str] = set()
-    for s, flags, first in zip(sentences, capitals, firsts, strict=True):
+    expected: list[list[int]] = []
+    marks, function_words = lx.opening_marks, lx.function_words
+    for s, flags in zip(sentences, capitals, strict=True):
         toks = s.words
-        lower.update([t.text for t in toks if t.shape == "word"])
+        words.update(map(TEXT, toks))  # in C; each word's case is read when asked
+        first = 0 if toks and toks[0].text[:1].isalnum() else first_word(toks)  # mostly 0
+        initial = []
         for i in compress(range(len(toks)), flags):
-            if i == first:
-                continue  # a capital is expected here, and after a quote or colon
-            if i and (
-                toks[i - 1].text in lx.opening_marks
+            if i == first or (i and toks[i - 1].text in marks):
+                initial.append(i)  # a capital is expected here: no evidence
+            elif not (i and flags[i - 1] and toks[i - 1].lower not in function_words):
                 # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
-                or (flags[i - 1] and toks[i - 1].lower not in lx.function_words)
-            ):
-                continue
-            inside.add(toks[i].text)
-    return CaseEvidence(frozenset(lower), frozenset(inside))
+                inside.add(toks[i].text)
+        expected.append(initial)
+    return CaseEvidence(frozenset(words), frozenset(inside)), expected
 
 
 def name_flags(
-    lx: Lexicon, toks: Sequence[Token], capitals: list[bool], first: int, seen: CaseEvidence
+    lx: Lexicon, toks: Sequence[Token], capitals: list[bool], initial: list[int], seen: CaseEvidence
 ) -> list[bool]:
-    """Which words may be part of a name. A sentence's first word only with other evidence."""
+    """Which words may be part of a name. A capital where one is expected (`initial`: a
+    sentence's first word, after a quote or colon) only with other evidence."""
     flags = list(capitals)
-    marks = lx.opening_marks
-    for i in compress(range(len(toks)), capitals):
-        # Where a capital is expected, at a sentence start or after a quote or colon:
-        if i == first or (i and toks[i - 1].text in marks):
-            flags[i] = initial_is_name(lx, toks, i, flags, seen)
+    for i in initial:
+        flags[i] = initial_is_name(lx, toks, i, flags, seen)
     return flags
 
 
@@ -125,20 +139,26 @@ def initial_is_name(
     if word in lx.titles:
         return followed  # "President Obama said", but not "Opposition leader X"
     # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
-    return followed and word.lower() not in seen.lower
+    return followed and not seen.seen_in_lower_case(word)
 
 
 # ---------------------------------------------------------------- mentions in one sentence
-def sentence_mentions(lx: Lexicon, s: AnnotatedSentence, flags: list[bool]) -> list[Mention]:
+def sentence_mentions(
+    lx: Lexicon, s: AnnotatedSentence, flags: list[bool], bodies: bool
+) -> list[Mention]:
+    text = s.text  # a property: read once
     out: list[Mention] = []
     for run in runs(lx, s.words, flags):
-        mention = read_run(lx, s, run)
+        mention = read_run(lx, s, text, run)
         if mention is not None:
             out.append(mention)
-    out = share_plural_roles(lx, s.text, out)
+    if len(out) > 1:
+        out = share_plural_roles(lx, text, out)
     titled = [title_employer(lx, s, m) for m in out if m.role and m.affiliation]
     employers = [e for e in titled if e is not None]
-    return out + employers + other_mentions(lx, s)
+    if not (bodies or "#" in text or "-" in text):
+        return out + employers  # most sentences: no mention by form (see form_candidates)
+    return out + employers + other_mentions(lx, s, text, bodies)
 
 
 def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
@@ -212,43 +232,47 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
     return NameParts(start, end, start + head, name, kind, country, link_only)
 
 
-def read_run(lx: Lexicon, s: AnnotatedSentence, run: Span) -> Mention | None:
+def read_run(lx: Lexicon, s: AnnotatedSentence, text: str, run: Span) -> Mention | None:
     """The mention a capitalized run makes, with role and affiliation, or None."""
-    text, toks = s.text, s.words
-    parts = read_words(lx, tuple([t.text for t in toks[run[0] : run[1]]]))
+    toks = s.words
+    parts = read_words(lx, tuple(map(TEXT, toks[run[0] : run[1]])))
     if parts is None:
         return None
     start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
     if start and excluded_by_context(lx, toks, start, end):
         return None
-    titles = [t.text for t in toks[start:name_start]]
-    role, affiliation = title_role(lx, text, toks, start, name_start, titles)
-    person = bool(titles)
+    role, affiliation = None, None
+    person = name_start > start  # a title or honorific before the name
+    if person:
+        titles = list(map(TEXT, toks[start:name_start]))
+        role, affiliation = title_role(lx, text, toks, start, name_start, titles)
     kind = parts.kind
     if not role and kind in ("person", ""):
         role, affiliation = lower_role(lx, text, toks, name_start, end)
         person = person or bool(role)
         kind = "person" if person else kind
-    elif not role and kind == "organization":
-        role, affiliation = appositive(lx, text, toks, end, for_org=True)
+    elif not role and kind == "organization" and end < len(toks) and toks[end].text == ",":
+        role, affiliation = appositive(lx, text, toks, end, for_org=True)  # ", the company"
     if kind in ("", "person") and not person and end < len(toks) and is_place_noun(lx, toks[end]):
         kind = "place"  # "the Donetsk region", "the High Atlas mountains"
     if kind == "person" and not affiliation:
         affiliation = of_affiliation(lx, text, toks, end)
+    first, last = toks[name_start].start, toks[end - 1].end
+    # By position, in the order of Mention's fields: keywords make the call twice as slow.
     return Mention(
-        text=text[toks[name_start].start : toks[end - 1].end],
-        words=parts.words,
-        sentence=s.index,
-        kind=kind,
-        start=toks[name_start].start,
-        end=toks[end - 1].end,
-        role=role,
-        affiliation=affiliation,
-        country=parts.country,
-        link_only=parts.link_only,
-        person=person and kind == "person",
-        locative=start > 0 and toks[start - 1].lower in lx.locative,
-        position=name_start,
+        text[first:last],  # text
+        parts.words,  # words
+        s.index,  # sentence
+        kind,
+        first,  # start
+        last,  # end
+        role,
+        affiliation,
+        parts.country,
+        parts.link_only,
+        person and kind == "person",  # person
+        start > 0 and toks[start - 1].lower in lx.locative,  # locative
+        name_start,  # position
     )
 
 
@@ -396,10 +420,11 @@ def title_employer(lx: Lexicon, s: AnnotatedSentence, person: Mention) -> Mentio
 
 
 # ---------------------------------------------------------------- mentions by form
-def other_mentions(lx: Lexicon, s: AnnotatedSentence) -> list[Mention]:
-    """Hashtags, names inside compounds, lower-case institutions and industries."""
+def other_mentions(lx: Lexicon, s: AnnotatedSentence, text: str, bodies: bool) -> list[Mention]:
+    """Hashtags, names inside compounds, lower-case institutions and industries. `bodies`:
+    does the document hold a body noun at all?"""
     out: list[Mention] = []
-    for i in form_candidates(lx, s):
+    for i in form_candidates(lx, s, text, bodies):
         t = s.words[i]
         word = t.text
         if word[:1] == "#":
@@ -414,19 +439,17 @@ def other_mentions(lx: Lexicon, s: AnnotatedSentence) -> list[Mention]:
     return out
 
 
-def form_candidates(lx: Lexicon, s: AnnotatedSentence) -> list[int]:
+def form_candidates(lx: Lexicon, s: AnnotatedSentence, text: str, bodies: bool) -> list[int]:
     """Indices of hashtags, hyphenated words and lower-case body nouns."""
-    text = s.text
-    # Most sentences have none: a substring test on the text is cheaper than one per word.
+    # Most sentences have none: a test on the text is cheaper than one per word.
     if "#" in text or "-" in text:
+        nouns = lx.body_nouns if bodies else frozenset()
         return [
-            i
-            for i, t in enumerate(s.words)
-            if t.text in lx.body_nouns or t.text[:1] == "#" or "-" in t.text
+            i for i, w in enumerate(map(TEXT, s.words)) if "-" in w or w[:1] == "#" or w in nouns
         ]
-    if any(noun in text for noun in lx.body_nouns):
-        return [i for i, t in enumerate(s.words) if t.text in lx.body_nouns]
-    return []
+    if not bodies or lx.body_nouns.isdisjoint(map(TEXT, s.words)):
+        return []  # a test in C, not a loop per word
+    return [i for i, t in enumerate(s.words) if t.text in lx.body_nouns]
 
 
 def compound_names(lx: Lexicon, s: AnnotatedSentence, i: int) -> list[Mention]:

@@ -38,10 +38,15 @@ def title_role(
 
 def lower_role(lx: Lexicon, text: str, toks: Sequence[Token], start: int, end: int) -> Role:
     """A role in lower case before the name ("separatist leader X") or after it (", the ...")."""
-    role = role_before(lx, text, toks, start)
-    if role[0]:
-        return role
-    return appositive(lx, text, toks, end)
+    # Most names have neither: a role noun or comma just before, a comma just after.
+    before = toks[start - 1].text if start else ""
+    if before == "," or before in lx.role_nouns:
+        role = role_before(lx, text, toks, start)
+        if role[0]:
+            return role
+    if end < len(toks) and toks[end].text == ",":
+        return appositive(lx, text, toks, end)
+    return None, None
 
 
 def role_before(lx: Lexicon, text: str, toks: Sequence[Token], start: int) -> Role:
