@@ -44,38 +44,40 @@ WINDOW = 80  # characters; longer than anything a context pattern ending at a cu
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first; an apostrophe matches either form.
-    No words (a language without the list) match nothing, not the empty string."""
+    """A regex alternation of words, longest first; an apostrophe matches either form, and
+    the space between the words of an entry ("ought to") any white space. No words (a
+    language without the list) match nothing, not the empty string."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace("'", "['’]") for w in ordered) or "(?!)"
+    escaped = (re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(escaped) or "(?!)"
 
 
-def _split(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def _first_words(entries: Iterable[str], clitics: Iterable[str]) -> frozenset[str]:
+    """The words matches of the entries begin with: each entry's first word, less a clitic the
+    tokenizer splits off ("let" of "let's")."""
+    out = set()
+    for entry in entries:
+        first = entry.split()[0]
+        for clitic in clitics:
+            if first.endswith(clitic) and len(first) > len(clitic):
+                first = first[: -len(clitic)]
+        out.add(first)
+    return frozenset(out)
 
 
-# Grammar words written into the patterns below; but for _BE ("is", "'re"), each set is also
-# the words a match of its pattern begins with.
-_BE = _split(
-    "am is are was were be been being remain remains look looks seem seems appear appears 'm 's 're"
-)
-_FUTURE = _split("will shall won't wo")
-_OBLIGE = _split("should must ought need needs has have 've")
-_PLAN_NOUNS = _split("plan plans proposal proposals pledge pledges promise promises")
-_AHEAD = _split("ahead days weeks months years season road path challenge challenges task tasks")
-# A time cue ("next week", "in the coming days") needs one of these words; see _time_pattern.
-_TIME_WORDS = _split("next coming later tomorrow future now time")
-# The words a time expression can begin with, besides a figure, a month or a weekday.
-_TIME_STARTS = _split(
-    "at on by until till before from in within during the later early late next this coming "
-    "tomorrow noon midnight today tonight soon shortly"
-)
-
-_ADV = r"(?:(?:not|still|now|also|already|all|\w+ly)\s+)?"
-_VERB = r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)[a-z]+"
-_PAST_BE = re.compile(r"^(?:was|were)\b", re.I)
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)"
-_UNIT = r"(?:days?|weeks?|months?|years?|hours?|minutes?)"
+def _key_words(entries: Iterable[str], function_words: Collection[str]) -> frozenset[str]:
+    """A word of each entry, as rare as can be told, to look for it by: its last word that is
+    no function word ("talks" of "in talks"), else its longest, the last of equals ("be" of
+    "to be"). An entry that begins with another ("not yet been") is found by that one's word.
+    """
+    split = {tuple(entry.split()) for entry in entries}
+    keys = set()
+    for words in split:
+        if any(other != words and words[: len(other)] == other for other in split):
+            continue
+        content = [w for w in words if w.lower() not in function_words]
+        keys.add(content[-1] if content else max(reversed(words), key=len))
+    return frozenset(keys)
 
 
 @dataclass(frozen=True)
@@ -96,79 +98,126 @@ class _Pattern:
 
 def _patterns(lang: Language) -> list[_Pattern]:
     """The cues, in the order their matches are weighed. The kind decides the band (_band)."""
-    expect, intent = lang.words("cue_expect_words"), lang.words("cue_intent_verbs")
-    nouns, deliberate = lang.words("cue_intent_nouns"), lang.words("cue_deliberation_verbs")
-    call, ask = lang.words("cue_call_verbs"), lang.words("cue_ask_verbs")
-    start, proceedings = lang.words("cue_start_verbs"), lang.words("cue_proceedings")
-    be = rf"\b(?:{_alt(_BE)})\s+{_ADV}"
+    words, clitics = lang.words, lang.words("possessives")
+
+    def alt(name: str) -> str:
+        return _alt(words(name))
+
+    def first(*names: str) -> frozenset[str]:
+        return _first_words(frozenset().union(*map(words, names)), clitics)
+
+    function_words = {w.lower() for w in words("function_words")}
+
+    def keys(entries: Iterable[str]) -> frozenset[str]:
+        return _key_words(entries, function_words)
+
+    expect, intent = words("cue_expect_words"), words("cue_intent_verbs")
+    nouns, deliberate = words("cue_intent_nouns"), words("cue_deliberation_verbs")
+    call, ask = alt("cue_call_verbs"), alt("cue_ask_verbs")
+    adverb = rf"(?:(?:{alt('cue_be_adverbs')}|\w+ly)\s+)?"  # "is still expected to"
+    be = rf"\b(?:{alt('cue_be_verbs')})\s+{adverb}"
+    to = alt("infinitive_markers")
+    # a verb: any word but a determiner ("expected to the end")
+    a_verb = rf"(?!(?:{_alt(words('determiners') | words('cue_not_verbs'))})\b)[a-z]+"
+    to_verb = rf"(?:{to})\s+{a_verb}"
+    verb = rf"\s+{to_verb}"
+    ahead = alt("cue_ahead")  # "ahead" alone, which "the weeks ahead" ends in
     return [
         _Pattern(
             "future",
             3.0,
-            _FUTURE,
-            re.compile(r"\b(?:will|shall|won['’]t|wo\s+n['’]t)\b(?!\s+of\b)", re.I),
+            first("cue_future_modals"),
+            re.compile(
+                rf"\b(?:{alt('cue_future_modals')})\b(?!\s+(?:{alt('cue_future_noun_followers')})\b)",
+                re.I,
+            ),
         ),
         # "they'll": the cue starts at the apostrophe, so the pronoun stays in the subject
-        _Pattern("future", 3.0, _split("'ll"), re.compile(r"(?<=\w)['’]ll\b", re.I)),
+        _Pattern(
+            "future",
+            3.0,
+            words("cue_future_clitics"),
+            re.compile(rf"(?<=\w)(?:{alt('cue_future_clitics')})\b", re.I),
+        ),
         _Pattern(
             "expected",
             2.0,
             expect,
-            re.compile(rf"{be}(?:{_alt(expect)})\s+to\s+{_VERB}", re.I),
+            re.compile(rf"{be}(?:{_alt(expect)}){verb}", re.I),
             before=2,
         ),
         _Pattern(
             "plan",
             2.5,
-            _split("is are"),
-            re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?to\s+(?!blame\b){_VERB}", re.I),
+            first("cue_plan_be_verbs"),
+            re.compile(
+                rf"\b(?:{alt('cue_plan_be_verbs')})\s+(?:\w+ly\s+)?(?:{to})\s+"
+                rf"(?!(?:{alt('cue_plan_exceptions')})\b){a_verb}",
+                re.I,
+            ),
         ),
         _Pattern(
             "intent",
             3.0,
             intent,
-            re.compile(rf"\b(?:{_alt(intent)})\s+(?:not\s+)?to\s+{_VERB}", re.I),
+            re.compile(rf"\b(?:{_alt(intent)})(?:\s+(?:{alt('cue_verb_negation')}))?{verb}", re.I),
         ),
-        _Pattern("noun", 1.0, nouns, re.compile(rf"\b(?:{_alt(nouns)})\s+to\s+{_VERB}", re.I)),
+        _Pattern("noun", 1.0, nouns, re.compile(rf"\b(?:{_alt(nouns)}){verb}", re.I)),
         _Pattern(
             "oblige",
             2.0,
-            _OBLIGE,
-            re.compile(
-                r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+(?:got\s+)?to|['’]ve\s+got\s+to)\b",
-                re.I,
-            ),
+            first("cue_obligation_modals"),
+            re.compile(rf"\b(?:{alt('cue_obligation_modals')})\b", re.I),
         ),
         _Pattern(
             "plan_noun",
             2.0,
-            _PLAN_NOUNS,
+            first("cue_plan_nouns", "cue_plan_for"),
             re.compile(
-                rf"\b(?:{_alt(_PLAN_NOUNS)})\s+to\s+[a-z]+|\b(?:plans?|proposals?)\s+for\b", re.I
+                rf"\b(?:{alt('cue_plan_nouns')})\s+(?:{to})\s+[a-z]+"
+                rf"|\b(?:{alt('cue_plan_for')})\b",
+                re.I,
             ),
         ),
-        _Pattern("would", 3.0, _split("would"), re.compile(r"\bwould\b", re.I)),
-        _Pattern("maybe", 0.5, _split("could might may"), re.compile(r"\b(?:could|might|may)\b")),
-        _Pattern("call", 2.0, _split("let"), re.compile(r"\blet(?:['’]s|\s+us)\b", re.I)),
+        _Pattern(
+            "would",
+            3.0,
+            first("cue_reported_modals"),
+            re.compile(rf"\b(?:{alt('cue_reported_modals')})\b", re.I),
+        ),
+        _Pattern(
+            "maybe",
+            0.5,
+            first("cue_possibility_modals"),
+            re.compile(rf"\b(?:{alt('cue_possibility_modals')})\b"),
+        ),
         _Pattern(
             "call",
             2.0,
-            call | ask,
+            first("cue_let_forms"),
+            re.compile(rf"\b(?:{alt('cue_let_forms')})\b", re.I),
+        ),
+        _Pattern(
+            "call",
+            2.0,
+            words("cue_call_verbs") | words("cue_ask_verbs"),
             re.compile(
-                rf"\b(?:{_alt(call)})\s+(?:(?:on|upon)\s+)?[^.;:?!]{{0,60}}?\bto\s+{_VERB}"
-                rf"|\b(?:{_alt(call)})\s+for\b|\b(?:{_alt(ask)})\s+\w+(?:\s+\w+)?\s+to\s+{_VERB}",
+                rf"\b(?:{call})\s+(?:(?:{alt('cue_call_particles')})\s+)?[^.;:?!]{{0,60}}?\b{to_verb}"
+                rf"|\b(?:{call})\s+(?:{alt('cue_call_for')})\b|\b(?:{ask})\s+\w+(?:\s+\w+)?{verb}",
                 re.I,
             ),
         ),
         _Pattern(
             "pending",
             2.0,
-            _split("yet be open undecided unclear pending unresolved"),
+            keys(words("cue_pending_phrases") | words("cue_pending_frames"))
+            | keys(words("cue_pending_negations") | words("cue_pending_infinitives"))
+            | words("cue_pending_states"),
             re.compile(
-                r"\b(?:yet\s+to|remains?\s+to\s+be\s+\w+|still\s+(?:wide\s+)?open"
-                r"|(?:is|are|remains?)\s+(?:still\s+)?(?:undecided|unclear|pending|unresolved)"
-                r"|not\s+yet\s+(?:been\s+)?[a-z]+ed|to\s+be\s+(?:announced|decided|confirmed|"
-                r"determined|named|held|published|released|resolved|settled|cut|raised))\b",
+                rf"\b(?:{alt('cue_pending_phrases')}|(?:{alt('cue_pending_frames')})\s+\w+"
+                rf"|(?:{alt('cue_pending_be_verbs')})\s+(?:(?:{alt('cue_pending_adverbs')})\s+)?"
+                rf"(?:{alt('cue_pending_states')})|(?:{alt('cue_pending_negations')})\s+[a-z]+ed"
+                rf"|(?:{alt('cue_pending_infinitives')})\s+(?:{alt('cue_pending_participles')}))\b",
                 re.I,
             ),
             before=2,
@@ -176,27 +225,28 @@ def _patterns(lang: Language) -> list[_Pattern]:
         _Pattern(
             "deliberate",
             2.0,
-            deliberate | _split("looking talks"),
-            re.compile(rf"{be}(?:(?:{_alt(deliberate)})|looking\s+(?:at|into)|in\s+talks)\b", re.I),
+            keys(deliberate),
+            re.compile(rf"{be}(?:{_alt(deliberate)})\b", re.I),
             before=3,
         ),
         _Pattern(
             "proceeding",
             1.0,
-            start,
+            words("cue_start_verbs"),
             re.compile(
-                rf"\b(?:{_alt(start)})\s+(?:up\s+)?(?:an?|the|its|their|his|her)\s+"
-                rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(proceedings)})\b",
+                rf"\b(?:{alt('cue_start_verbs')})\s+(?:(?:{alt('cue_start_particles')})\s+)?"
+                rf"(?:{alt('cue_proceeding_determiners')})\s+"
+                rf"(?:[\w-]+\s+){{0,2}}?(?:{alt('cue_proceedings')})\b",
                 re.I,
             ),
         ),
         _Pattern(
             "ahead",
             1.0,
-            _AHEAD,
+            first("cue_ahead", "cue_ahead_ends", "cue_ahead_nouns"),
             re.compile(
-                r"\bahead(?:\s+of\s+(?:him|her|them|us|me|you|it))?(?=\s*(?:[.,;!\"”']|$))"
-                rf"|\b(?:{_alt(_AHEAD - {'ahead'})})\s+ahead\b",
+                rf"\b(?:{ahead}|{alt('cue_ahead_ends')})(?=\s*(?:[.,;!\"”']|$))"
+                rf"|\b(?:{alt('cue_ahead_nouns')})\s+(?:{ahead})\b",
                 re.I,
             ),
         ),
@@ -216,6 +266,28 @@ class _Grammar:
     function_words: frozenset[str]
     weekdays: Mapping[str, int]  # lower-case name -> Monday 0
     months: Mapping[str, int]  # lower-case name -> January 1
+    past_be: re.Pattern[str]  # "was" of "was expected to"
+    tail: re.Pattern[str]  # where a clause ends: an attribution, a "but"
+    condition: re.Pattern[str]  # a condition in a clause
+    opens_condition: re.Pattern[str]  # a clause that opens with a condition
+    personal: re.Pattern[str]  # a subject pronoun opening a clause
+    first_person: frozenset[str]
+    preposition: _Ending  # before a name that places the events
+    last: _Ending  # "last" of "last week"
+    infinitive: _Ending  # "to" before a reporting verb: "to say" reports nothing
+    past_perfect: _Ending  # "had" of "had planned to"
+    past_aux: _Ending  # "did not" of "did not need to"
+    noun_will: _Ending  # "the" of "the will of"
+    possessive: _Ending  # "their" of "their plans for"
+    perfect: re.Pattern[str]  # "have gone" after "would"
+    preference: re.Pattern[str]  # "rather" after "would"
+    weak_intent: re.Pattern[str]
+    performative: re.Pattern[str]  # "to thank" after "want"
+    negated: re.Pattern[str]
+    contraction: re.Pattern[str]  # "won't": says nothing of what is to happen
+    leading: re.Pattern[str]  # what is trimmed off the start of a clause
+    clause_mark: re.Pattern[str]  # the last clause opening in a span
+    expression: re.Pattern[str]  # a time expression as shown
 
 
 # In _Grammar.starts, besides the patterns' indices:
@@ -230,7 +302,7 @@ def _grammar(lang: Language) -> _Grammar:
     reporting = lang.words("cue_reporting_verbs")
     starts: dict[str, list[int]] = {}
     groups = [(i + KEYED * bool(p.before), p.starts) for i, p in enumerate(patterns)]
-    for i, words in [*groups, (TIMED, _TIME_WORDS)]:
+    for i, words in [*groups, (TIMED, lang.words("cue_time_words"))]:
         for word in words:
             for form in {word, word.replace("'", "’")}:
                 starts.setdefault(form, []).append(i)
@@ -241,7 +313,12 @@ def _grammar(lang: Language) -> _Grammar:
     months = {
         m.lower(): i for i, m in enumerate(calendar.month_name) if m.lower() in lang.words("months")
     }
-    time = _time_pattern(lang.words("cue_time_nouns"), weekdays, months)
+    time = _time_pattern(lang, weekdays, months)
+    listed = lang.words
+    attributions = _alt(listed("cue_attribution_phrases"))
+    conditions = _alt(listed("cue_conditions"))
+    negation = f"(?:{_alt(listed('cue_verb_negation'))})"
+    clitics = _alt(listed("cue_negation_clitics"))
     return _Grammar(
         patterns=tuple(patterns),
         starts={word: tuple(found) for word, found in starts.items()},
@@ -251,7 +328,54 @@ def _grammar(lang: Language) -> _Grammar:
         ),
         reporting=frozenset(reporting),
         time=time,
-        time_starts=_TIME_STARTS | lang.words("months") | lang.words("weekdays"),
+        time_starts=lang.words("cue_time_starts") | lang.words("months") | lang.words("weekdays"),
+        tail=re.compile(
+            # the lookahead lets the search skip most characters at once
+            rf"(?=[\s,;\"”?!])(?:\s*(?:[,;]\s*[\"”]?|[\"”]\s*,?)\s*(?:(?:[\w'’.-]+\s+){{0,5}}?"
+            rf"(?:{_alt(listed('cue_attribution_verbs'))})\b|(?:{attributions})\b)"
+            rf"|,?\s+(?:{attributions})\b|[;?!]"
+            rf"|,\s+(?:{_alt(listed('cue_contrast_conjunctions'))})\b"
+            r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)|\s+(?:-|--|–|—)\s+(?:and|but)\b)",
+        ),
+        condition=re.compile(rf"\b(?:{conditions})\b", re.I),
+        opens_condition=re.compile(
+            rf"^\W*(?:{_alt(listed('cue_conditions') | listed('cue_condition_openers'))})\b", re.I
+        ),
+        personal=re.compile(rf"^\W*({_alt(listed('cue_subject_pronouns'))})\b", re.I),
+        first_person=listed("cue_first_person"),
+        preposition=_ending(listed("cue_place_prepositions")),
+        last=_ending(listed("cue_past_markers"), space=r"\s*"),
+        infinitive=_ending(listed("infinitive_markers")),
+        past_perfect=_ending(listed("cue_past_perfect"), r"(?:\w+ly\s+)?", more=["ly"]),
+        past_aux=_ending(listed("cue_past_auxiliaries")),
+        noun_will=_ending(listed("cue_will_noun_modifiers")),
+        possessive=_ending(  # "their new plans for"
+            listed("cue_plan_possessives"),
+            rf"(?:(?:{_alt(listed('cue_plan_adjectives'))})\s+)?",
+            more=listed("cue_plan_adjectives"),
+        ),
+        perfect=re.compile(
+            rf"^\s+(?:{negation}\s+)?(?:\w+ly\s+)?(?:{_alt(listed('cue_perfect_auxiliaries'))})\s+"
+            rf"(?:{_alt(listed('cue_perfect_participles'))}|\w+ed|\w+en)\b",
+            re.I,
+        ),
+        preference=re.compile(rf"^\s+(?:{_alt(listed('cue_preferences'))})\b", re.I),
+        weak_intent=re.compile(rf"^(?:{_alt(listed('cue_weak_intents'))})", re.I),
+        performative=re.compile(
+            rf"\b(?:{_alt(listed('infinitive_markers'))})\s+"
+            rf"(?:{_alt(listed('cue_performative_verbs'))})\b",
+            re.I,
+        ),
+        negated=re.compile(rf"\b(?:{_alt(listed('cue_negations'))})\b|(?:{clitics})\b", re.I),
+        contraction=re.compile(rf"\b\w+(?:{clitics})\b", re.I),
+        leading=re.compile(
+            rf"(?:[(\s]|(?:{_alt(listed('cue_leading_conjunctions'))})\b\s*|,\s*)+", re.I
+        ),
+        clause_mark=re.compile(rf".*(?:,|\b(?:{_alt(listed('cue_clause_marks'))})\b)", re.I | re.S),
+        expression=re.compile(
+            rf"(?:(?:{_alt(listed('cue_dropped_prepositions'))})\s+)?(?P<expr>.+)", re.S
+        ),
+        past_be=re.compile(rf"^(?:{_alt(lang.words('cue_past_be_verbs'))})\b", re.I),
         function_words=frozenset(w.lower() for w in lang.words("function_words")),
         weekdays=weekdays,
         months=months,
@@ -259,86 +383,64 @@ def _grammar(lang: Language) -> _Grammar:
 
 
 def _time_pattern(
-    nouns: Iterable[str], weekdays: Iterable[str], months: Iterable[str]
+    lang: Language, weekdays: Iterable[str], months: Iterable[str]
 ) -> re.Pattern[str]:
     """Time expressions: "next week", "by March", "at 3 p.m.", "on Tuesday"."""
+    count = rf"(?:{_alt(lang.words('cue_counts'))}|\d+)"
+    unit = rf"(?:{_alt(lang.words('cue_count_units'))})"
+    prepositions = _alt(lang.words("cue_time_prepositions"))
     month = rf"(?:{_alt(m.capitalize() for m in months)})"
     day = rf"(?:{_alt(d.capitalize() for d in weekdays)})"
-    tnoun = _alt(nouns)
+    tnoun = _alt(lang.words("cue_time_nouns"))
+    ahead = _alt(lang.words("cue_time_ahead"))
+    modifier = _alt(lang.words("cue_time_modifiers"))
+    ordinal = rf"(?:{_alt(lang.words('ordinal_suffixes'))})"
+    possessive = rf"(?:{_alt(lang.words('possessives'))})"  # "next week's"
     # Time expressions that point forward on their own ("next week", "tomorrow").
     future = (
-        rf"(?:(?:later|early|late)\s+)?(?:next|this\s+coming|coming)\s+(?:{tnoun}|{day})(?:['’]s)?"
-        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}"
-        rf"|in\s+{_NUM}\s+{_UNIT}['’]\s+time|tomorrow|in\s+(?:the\s+)?future|from\s+now\s+on"
+        rf"(?:(?:{modifier})\s+)?(?:{ahead})\s+(?:{tnoun}|{day}){possessive}?"
+        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{unit}"
+        rf"|in\s+{count}\s+{unit}['’]\s+time|{_alt(lang.words('cue_future_times'))}"
     )
     # Clock times, days and dates: future only with a forward-looking verb.
     point = (
         r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
         r"(?:\s+(?:[A-Z]{2,4}\b|local\s+time))?"
-        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-        rf"(?:,?\s+\d{{4}})?|{day}(?:\s+(?:morning|afternoon|evening|night))?\b"
-        rf"|{month}(?:\s+\d{{4}})?\b|(?i:(?:later\s+)?this\s+(?:{tnoun})(?:['’]s)?\b"
-        rf"|(?:with)?in\s+{_NUM}\s+{_UNIT}\b|today|tonight|soon|shortly|later)\b"
+        rf"|(?:\d{{1,2}}{ordinal}?\s+{month}|{month}\s+\d{{1,2}}{ordinal}?\b)"
+        rf"(?:,?\s+\d{{4}})?|{day}(?:\s+(?:{_alt(lang.words('cue_day_parts'))}))?\b"
+        rf"|{month}(?:\s+\d{{4}})?\b|(?i:(?:later\s+)?this\s+(?:{tnoun}){possessive}?\b"
+        rf"|(?:with)?in\s+{count}\s+{unit}\b|{_alt(lang.words('cue_near_times'))})\b"
     )
     return re.compile(
-        rf"\b(?:(?P<prep>at|on|by|until|till|before|from|in|within|during)\s+)?"
+        rf"\b(?:(?P<prep>{prepositions})\s+)?"
         rf"(?:the\s+end\s+of\s+)?(?:(?P<future>(?i:{future}))|(?P<point>{point}))",
     )
 
 
 class _Ending(NamedTuple):
     """A pattern ending in "$", to match at the end of a span ("had" before "planned to"), and
-    the words its match can end in, lower case, with the spaces at its end stripped."""
+    the words its match can end in, lower case (with the ’ form of an apostrophe too), with the
+    spaces at its end stripped."""
 
     regex: re.Pattern[str]
     words: tuple[str, ...]
+    longest: int  # letters of the longest of the words
 
 
-def _ending(regex: str, words: str) -> _Ending:
-    return _Ending(re.compile(regex, re.I), tuple(words.split()))
+def _ending(
+    words: Iterable[str], then: str = "", space: str = r"\s+", more: Iterable[str] = ()
+) -> _Ending:
+    """A span ending in one of the words and `space`, or in what `then` (a regex) matches after
+    them, which ends in one of the words or endings `more`."""
+    words = list(words)
+    ends = {w.split()[-1].lower() for w in words} | set(more)
+    forms = ends | {w.replace("'", "’") for w in ends}
+    regex = re.compile(rf"\b(?:{_alt(words)}){space}{then}$", re.I)
+    return _Ending(regex, tuple(sorted(forms)), max(map(len, forms), default=0))
 
 
-_LAST = _ending(r"\b(?:last|past|previous|ago|earlier)\s*$", "last past previous ago earlier")
-
-_TAIL = re.compile(  # the lookahead lets the search skip most characters at once
-    r"(?=[\s,;\"”?!])(?:\s*(?:[,;]\s*[\"”]?|[\"”]\s*,?)\s*(?:(?:[\w'’.-]+\s+){0,5}?(?:said|says|added|adds|told|"
-    r"stated|specified|stressed|warned|insisted|explained|noted|wrote|tweeted)\b|according\s+to"
-    r"|saying\b)"
-    r"|,?\s+(?:saying|according\s+to)\b|[;?!]|,\s+(?:although|though|while|whereas|but)\b"
-    r"|\s+and\s+(?=(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b)|\s+(?:-|--|–|—)\s+(?:and|but)\b)",
-)
-_CONDITION = re.compile(
-    r"^\W*(?:if|unless|provided|providing|once|when|whenever|until|as\s+long\s+as|should)\b",
-    re.I,
-)
-_HAS_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as)\b", re.I)
-_LEADING = re.compile(
-    r"(?:[(\s]|(?:and|but|so|or|yet|that|then|although|though|whereas)\b\s*|,\s*)+", re.I
-)
 _TRAILING = "\"“”'‘’.,;:(-–—"  # and white space: trimmed off the end of a clause
-_PERFECT = re.compile(
-    r"^\s+(?:not\s+)?(?:\w+ly\s+)?have\s+(?:been|had|made|done|got|gone|seen|won|lost|left|put|"
-    r"kept|felt|thought|brought|told|said|paid|met|come|become|found|held|led|sent|spent|built|"
-    r"caught|hit|let|set|taken|given|known|shown|\w+ed|\w+en)\b",
-    re.I,
-)
-_NOUN_WILL = _ending(
-    r"\b(?:the|a|his|her|their|its|our|my|your|free|political|good|ill|own|popular)\s+$",
-    "the a his her their its our my your free political good ill own popular",
-)
 _FIRM = {"future", "plan", "intent", "would"}
-_NEGATED = re.compile(r"\b(?:not|never|no|nobody)\b|n['’]t\b", re.I)
-_POSSESSIVE = _ending(
-    r"\b(?:its|their|his|her|our|my|your)\s+(?:new\s+)?$", "its their his her our my your new"
-)
-_INFINITIVE = _ending(r"\bto\s+$", "to")
-_PAST_AUX = _ending(
-    r"\b(?:did|didn['’]t|was|wasn['’]t|were|weren['’]t)\s+(?:not\s+)?$", "did was were n't not"
-)
-_PREFERENCE = re.compile(r"^\s+(?:rather|sooner)\b", re.I)
-_CLAUSE_MARK = re.compile(
-    r".*(?:,|\b(?:and|but|so|that|because|while|as|when|if|then|which|who|whom)\b)", re.I | re.S
-)
 _FORWARD = {
     "plan_noun",
     "intent",
@@ -351,16 +453,6 @@ _FORWARD = {
     "deliberate",
     "oblige",
 }
-_WEAK_INTENT = re.compile(
-    r"^(?:vowed|pledged|promised|threatened|decided|agreed|proposed|expect|want|wish|hope|mean)",
-    re.I,
-)
-_PERFORMATIVE = re.compile(
-    r"\bto\s+(?:thank|say|apologi[sz]e|stress|emphasi[sz]e|congratulate|express|add|reiterate|"
-    r"assure|welcome|remind|point|make\s+clear|acknowledge)\b",
-    re.I,
-)
-_HAD = _ending(r"\b(?:had|'d|’d)\s+(?:\w+ly\s+)?$", "had 'd ly")
 
 
 class _Cue(NamedTuple):  # a tuple: made for every cue, and a frozen dataclass is slow to make
@@ -393,7 +485,7 @@ def find_next_steps(
     With `published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
     """
     grammar = _grammar(annotated.language)
-    cast = _Cast.of(actors, grammar.function_words)
+    cast = _Cast.of(actors, grammar)
     published = _parse_date(annotated.document.published)
     chosen = set(summary)
     total = max(1, len(annotated.sentences))
@@ -433,15 +525,15 @@ def _without_repeats(steps: list[NextStep], function_words: frozenset[str]) -> l
     return [step for step, _ in kept]
 
 
-_CONTRACTION = re.compile(r"\b\w+n['’]t\b", re.I)
 _CONTENT_WORD = re.compile(r"[^\W_]+")
 
 
-def _says_something(clause: str, function_words: frozenset[str]) -> bool:
+def _says_something(clause: str, grammar: _Grammar) -> bool:
     """Whether the clause holds a content word, not counting a "won't" or "can't"."""
     if "'" in clause or "’" in clause:
-        clause = _CONTRACTION.sub(" ", clause)
+        clause = grammar.contraction.sub(" ", clause)
     # Word by word: a content word comes early, and the rest of the clause need not be read.
+    function_words = grammar.function_words
     return any(m[0] not in function_words for m in _CONTENT_WORD.finditer(clause.lower()))
 
 
@@ -477,11 +569,11 @@ def _steps_in(
     text, reports = sentence.text, read.reports
     found: list[tuple[NextStep, int, int]] = []
     for cue in cues:
-        if _hopeless(cue, read):
+        if _hopeless(cue, read, grammar):
             continue
-        start, end = _clause(text, cue, reports)
+        start, end = _clause(text, cue, reports, grammar)
         clause = text[start:end]
-        if len(clause.split()) < MIN_WORDS or not _says_something(clause, grammar.function_words):
+        if len(clause.split()) < MIN_WORDS or not _says_something(clause, grammar):
             continue  # "it won't be": says nothing about what will happen
         times = [at - start for at in read.times if start <= at < end]
         when_match = _time_in(clause, cue.start - start, times, grammar) if times else None
@@ -490,10 +582,12 @@ def _steps_in(
         # "X said Y would ...": a plan only when Y is X ("he"); about another, a prediction.
         predicted = (
             cue.kind == "would"
-            and _reported(reports, text, cue.start)
-            and not _PERSONAL.match(text[start:verb].strip())
+            and _reported(reports, text, cue.start, grammar)
+            and not grammar.personal.match(text[start:verb].strip())
         )
-        score = _band(cue, read, clause, when_match is not None, who is not None and not predicted)
+        score = _band(
+            cue, read, clause, when_match is not None, who is not None and not predicted, grammar
+        )
         if score < 1.0:
             continue
         when = None
@@ -516,32 +610,38 @@ def _steps_in(
     ]
 
 
-def _band(cue: _Cue, read: _Read, clause: str, timed: bool, named: bool) -> float:
+def _band(
+    cue: _Cue, read: _Read, clause: str, timed: bool, named: bool, grammar: _Grammar
+) -> float:
     """Rank band of a step: scheduled, then firm plans of a named actor, then the rest."""
     text = read.text
     if cue.kind in _FORWARD and timed:
         band = 4.0
-    elif cue.kind in _FIRM and cue.weight >= 2 and named and not _HAS_CONDITION.search(clause):
+    elif cue.kind in _FIRM and cue.weight >= 2 and named and not grammar.condition.search(clause):
         band = 3.0
     elif cue.kind == "pending":
         band = 2.5
-    elif cue.kind in _FORWARD or (cue.kind == "maybe" and _reported(read.reports, text, cue.start)):
+    elif cue.kind in _FORWARD or (
+        cue.kind == "maybe" and _reported(read.reports, text, cue.start, grammar)
+    ):
         band = 2.0
     else:
         band = min(cue.weight, 1.5)
-    if _PAST_BE.match(text[cue.start : cue.end]):
+    if grammar.past_be.match(text[cue.start : cue.end]):
         band -= 0.5  # "was expected to": may be over by now
     return band
 
 
-def _hopeless(cue: _Cue, read: _Read) -> bool:
+def _hopeless(cue: _Cue, read: _Read, grammar: _Grammar) -> bool:
     """Whether the cue ranks below any step whatever its clause: told before the clause is
     cut, which is the slow part."""
     if cue.kind == "maybe":
-        return not _reported(read.reports, read.text, cue.start)  # "may": band 0.5
+        return not _reported(read.reports, read.text, cue.start, grammar)  # "may": band 0.5
     # "no one is planning to": nothing is to happen, so no step
     negatable = cue.kind in {"plan", "intent", "expected", "deliberate"}
-    return negatable and _NEGATED.search(read.text, max(0, cue.start - 15), cue.end) is not None
+    return (
+        negatable and grammar.negated.search(read.text, max(0, cue.start - 15), cue.end) is not None
+    )
 
 
 def _cues(
@@ -573,7 +673,7 @@ def _cues(
             last, end = i, m.end()
             if reports is None:
                 reports = _matches(grammar.report, text, _at(sentence, grammar.reporting))
-            cue = _checked(pattern.kind, pattern.weight, m, text, reports)
+            cue = _checked(pattern.kind, pattern.weight, m, text, reports, grammar)
             if cue is not None:
                 found.append(cue)
     if not found and first == 0:
@@ -582,7 +682,7 @@ def _cues(
     times.sort()
     if first:  # a word a time cue needs
         for m in _matches(grammar.time, text, times):
-            if m.group("future") and not _ends(_LAST, text, 0, m.start()):
+            if m.group("future") and not _ends(grammar.last, text, 0, m.start()):
                 found.append(_Cue("time", 1.5, m.start(), m.end()))
     if not found:
         return None
@@ -662,29 +762,34 @@ def _matches(
 
 
 def _checked(
-    kind: str, weight: float, m: re.Match[str], text: str, reports: tuple[re.Match[str], ...]
+    kind: str,
+    weight: float,
+    m: re.Match[str],
+    text: str,
+    reports: tuple[re.Match[str], ...],
+    grammar: _Grammar,
 ) -> _Cue | None:
     """The cue m, reweighed by its context, or None when the grammar says it looks back."""
     after, start = text[m.end() :], m.start()
-    if kind in {"future", "would", "maybe", "oblige"} and _PERFECT.match(after):
+    if kind in {"future", "would", "maybe", "oblige"} and grammar.perfect.match(after):
         return None  # "would have gone": a past that did not happen
-    if _ends(_HAD, text, 0, start):
+    if _ends(grammar.past_perfect, text, 0, start):
         return None  # "had planned to", "had been expected to": over by now
-    if kind == "oblige" and _ends(_PAST_AUX, text, 0, start):
+    if kind == "oblige" and _ends(grammar.past_aux, text, 0, start):
         return None  # "did not need to": a past obligation
-    if kind == "would" and _PREFERENCE.match(after):
+    if kind == "would" and grammar.preference.match(after):
         return None  # "would rather": a preference, not a plan
-    if kind == "future" and _ends(_NOUN_WILL, text, 0, start):
+    if kind == "future" and _ends(grammar.noun_will, text, 0, start):
         return None  # "the will of the people"
-    if kind == "would" and not _reported(reports, text, m.start()):
-        if not _HAS_CONDITION.search(text):
+    if kind == "would" and not _reported(reports, text, m.start(), grammar):
+        if not grammar.condition.search(text):
             return None  # narrative "would": habit or hypothesis in the past
         weight = 2.0
-    if kind == "plan_noun" and _ends(_POSSESSIVE, text, 0, start):
+    if kind == "plan_noun" and _ends(grammar.possessive, text, 0, start):
         kind, weight = "plan", 3.0  # "their plans for": the actor's own plan
-    if kind == "intent" and _PERFORMATIVE.search(m.group(0)):
+    if kind == "intent" and grammar.performative.search(m.group(0)):
         return None  # "I want to thank": said now, not planned
-    if kind == "intent" and _WEAK_INTENT.match(m.group(0)):
+    if kind == "intent" and grammar.weak_intent.match(m.group(0)):
         weight = 2.0
     return _Cue(kind, weight, m.start(), m.end())
 
@@ -697,32 +802,33 @@ def _ends(ending: _Ending, text: str, start: int, end: int) -> bool:
     Only ASCII letters are told so: under re.I, "ſ" or "İ" match letters they do not lower to.
     """
     start = max(start, end - WINDOW)
-    last = text[start:end].rstrip()[-_LONGEST:]
+    last = text[start:end].rstrip()[-ending.longest :]
     if last.isascii() and not last.lower().endswith(ending.words):
         return False
     return ending.regex.search(text, start, end) is not None
 
 
-_LONGEST = 12  # letters; more than the longest of the endings' words
-
-
-def _reported(reports: tuple[re.Match[str], ...], text: str, position: int) -> bool:
+def _reported(
+    reports: tuple[re.Match[str], ...], text: str, position: int, grammar: _Grammar
+) -> bool:
     """Whether a reporting or thinking verb comes before position: "said he would"."""
     return any(
-        m.end() <= position and not _ends(_INFINITIVE, text, 0, m.start())
+        m.end() <= position and not _ends(grammar.infinitive, text, 0, m.start())
         for m in reports
         if m.start() < position
     )
 
 
-def _clause(text: str, cue: _Cue, reports: tuple[re.Match[str], ...]) -> tuple[int, int]:
+def _clause(
+    text: str, cue: _Cue, reports: tuple[re.Match[str], ...], grammar: _Grammar
+) -> tuple[int, int]:
     """The span of the clause holding the cue, attribution trimmed."""
-    start = _clause_start(text, cue.start, reports)
-    tail = _TAIL.search(text, cue.end)
+    start = _clause_start(text, cue.start, reports, grammar)
+    tail = grammar.tail.search(text, cue.end)
     end = tail.start() if tail else len(text)
     end = min(end, _closing_quote(text, cue.end))
     while True:  # conjunctions, commas, and quote marks that close outside the clause
-        lead = _LEADING.match(text, start, end)
+        lead = grammar.leading.match(text, start, end)
         if lead:
             start = lead.end()
         if start < end and text[start] in "\"“”'‘’" and _unpaired(text[start:end], text[start]):
@@ -754,7 +860,9 @@ def _balanced_end(text: str, start: int, end: int) -> int:
     return close.end() if close else end
 
 
-def _clause_start(text: str, cue: int, reports: tuple[re.Match[str], ...]) -> int:
+def _clause_start(
+    text: str, cue: int, reports: tuple[re.Match[str], ...], grammar: _Grammar
+) -> int:
     start = 0
     opening = text.rfind("“", 0, cue)
     if text.count('"', 0, cue) % 2 == 1:
@@ -773,7 +881,11 @@ def _clause_start(text: str, cue: int, reports: tuple[re.Match[str], ...]) -> in
         else:
             start = m.end()
     comma = text.rfind(", ", start, cue)
-    if comma >= 0 and not _CONDITION.match(text[start:comma]) and text[comma + 2 : cue].strip():
+    if (
+        comma >= 0
+        and not grammar.opens_condition.match(text[start:comma])
+        and text[comma + 2 : cue].strip()
+    ):
         start = comma + 2
     return start
 
@@ -796,14 +908,10 @@ def _time_in(clause: str, cue: int, times: list[int], grammar: _Grammar) -> re.M
     one after it counts; "next week" and the like count anywhere.
     """
     for m in _matches(grammar.time, clause, times):
-        if _ends(_LAST, clause, 0, m.start()) or (m.group("point") and m.start() < cue):
+        if _ends(grammar.last, clause, 0, m.start()) or (m.group("point") and m.start() < cue):
             continue
-        return _EXPR.match(clause, m.start(), m.end())
+        return grammar.expression.match(clause, m.start(), m.end())
     return None
-
-
-# The time expression as shown: "at" and "on" dropped, "by March" and "in future" kept.
-_EXPR = re.compile(r"(?:(?:at|on)\s+)?(?P<expr>.+)", re.S)
 
 
 # ---------------------------------------------------------------- who acts
@@ -814,10 +922,10 @@ class _Cast:
     """The actors by every form the article writes them in, for naming who acts."""
 
     names: Mapping[str, str]  # name, alias or a person's surname -> the actor's name
-    function_words: frozenset[str]
+    grammar: _Grammar
 
     @classmethod
-    def of(cls, actors: Iterable[Actor], function_words: frozenset[str]) -> _Cast:
+    def of(cls, actors: Iterable[Actor], grammar: _Grammar) -> _Cast:
         """A higher-ranked actor keeps a form two share; a person's surname alone counts
         last, for a sentence the name finder could not read it in ("Park will ...")."""
         names: dict[str, str] = {}
@@ -828,12 +936,12 @@ class _Cast:
         for actor in ranked:
             if actor.kind == "person" and " " in actor.name:
                 names.setdefault(actor.name.rsplit(" ", 1)[1], actor.name)
-        return cls(names, function_words)
+        return cls(names, grammar)
 
     def name(self, mention: Mention) -> str:
         """The actor's name for a mention; else the country a demonym names, or the mention."""
         words = list(mention.words)
-        while len(words) > 1 and words[0].lower() in self.function_words:
+        while len(words) > 1 and words[0].lower() in self.grammar.function_words:
             del words[0]  # "Whether Teixeira": a word the name finder took in at a start
         shorter = " ".join(words)
         for form in (mention.text, _bare(mention.text), shorter, _bare(shorter), mention.country):
@@ -847,19 +955,19 @@ class _Cast:
 def _who(read: _Read, start: int, verb: int, previous: _Read, cast: _Cast) -> str | None:
     """Who acts in the clause text[start:verb]: its named subject, or what a pronoun means."""
     text = read.text
-    mark = _CLAUSE_MARK.match(text, start, verb)
+    mark = cast.grammar.clause_mark.match(text, start, verb)
     if mark and text[mark.end() : verb].strip():
         start = mark.end()
     subject = _named(read, start, verb, cast)
     if subject is not None:
         return subject
-    pronoun = _PERSONAL.match(text[start:verb])
+    pronoun = cast.grammar.personal.match(text[start:verb])
     if pronoun is None or len(text[start:verb].split()) > 2:
         return None
     speaker = _speaker(read, start, cast)
     if speaker is not None:
         return speaker  # "Zelenskyy said he would": the speaker
-    if pronoun.group(1).lower() in {"i", "we"} or _named(read, 0, start, cast):
+    if pronoun.group(1).lower() in cast.grammar.first_person or _named(read, 0, start, cast):
         return None  # a quote's "I", or several people it could be
     lead = len(previous.text) - len(previous.text.lstrip('"“ '))
     return _named(previous, lead, _words_end(previous.text, lead), cast)
@@ -869,7 +977,7 @@ def _speaker(read: _Read, start: int, cast: _Cast) -> str | None:
     """The name right before a reporting verb that ends where the clause starts."""
     text = read.text
     for m in (m for m in read.reports if m.end() <= start):
-        if text[m.end() : start].strip() or _ends(_INFINITIVE, text, 0, m.start()):
+        if text[m.end() : start].strip() or _ends(cast.grammar.infinitive, text, 0, m.start()):
             continue
         return _named(read, _words_start(text, m.start()), m.start(), cast)
     return None
@@ -882,7 +990,7 @@ def _named(read: _Read, lo: int, hi: int, cast: _Cast) -> str | None:
     """
     text = read.text
     inside = [m for m in read.mentions if lo <= m.start and m.end <= hi]
-    found = [m for m in inside if not _ends(_PREPOSITION, text, lo, m.start)]
+    found = [m for m in inside if not _ends(cast.grammar.preposition, text, lo, m.start)]
     if found:
         return cast.name(max(found, key=lambda m: m.start))
     return _known(read, lo, hi, cast, inside)
@@ -900,7 +1008,7 @@ def _known(read: _Read, lo: int, hi: int, cast: _Cast, mentions: list[Mention]) 
             continue
         if word.text not in cast.names or any(m.start <= word.start < m.end for m in mentions):
             continue
-        if not _ends(_PREPOSITION, text, lo, word.start):
+        if not _ends(cast.grammar.preposition, text, lo, word.start):
             return cast.names[word.text]
     return None
 
@@ -927,11 +1035,6 @@ def _bare(word: str) -> str:
 
 _NON_SPACE = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_PERSONAL = re.compile(r"^\W*(he|she|they|we|i)\b", re.I)
-_PREPOSITION = _ending(
-    r"\b(?:in|at|of|for|from|to|with|on|by|into|over|under|against|about|than)\s+$",
-    "in at of for from to with on by into over under against about than",
-)
 
 
 # ---------------------------------------------------------------- anchoring relative days

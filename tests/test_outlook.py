@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.actors import find_actors
 from briefing.annotate import annotate
+from briefing.lang import load_language, read_language
 from briefing.model import AnnotatedDocument, NextStep
 from briefing.outlook import find_next_steps
 from briefing.text import make_document
@@ -341,7 +344,9 @@ def test_quote_marks_are_trimmed_only_when_unpaired(text: str, step: str) -> Non
 def test_an_ending_is_told_as_its_pattern_tells_it(text: str) -> None:
     from briefing import outlook
 
-    for ending in (outlook._HAD, outlook._PREPOSITION, outlook._PAST_AUX, outlook._NOUN_WILL):
+    grammar = outlook._grammar(load_language())
+    endings = (grammar.past_perfect, grammar.preposition, grammar.past_aux, grammar.noun_will)
+    for ending in (*endings, grammar.possessive, grammar.last, grammar.infinitive):
         found = ending.regex.search(text, max(0, len(text) - outlook.WINDOW)) is not None
         assert outlook._ends(ending, text, 0, len(text)) == found
 
@@ -352,3 +357,20 @@ def test_words_are_found_as_the_pattern_finds_them(text: str) -> None:
     from briefing import outlook
 
     assert outlook._lower_words(text) == outlook._CONTENT_WORD.findall(text.lower())
+
+
+# ---------------------------------------------------------------- language data
+
+
+def test_the_cue_words_are_read_from_the_documents_language(tmp_path: Path) -> None:
+    text = "The council zorp reopen the old bridge."
+    assert steps(text) == []  # "zorp" is no English modal
+    (tmp_path / "meta.map").write_text("name: Testish\nstemmer:\n", encoding="utf-8")
+    (tmp_path / "cue_future_modals.txt").write_text("# made up\nzorp\n", encoding="utf-8")
+    language = read_language(tmp_path)
+    found = find_next_steps(annotate(make_document(text, language=language), language))
+    assert [s.text for s in found] == ["The council zorp reopen the old bridge"]
+    # and the English modals are English only
+    english = "The council will reopen the old bridge."
+    assert only(english).text == "The council will reopen the old bridge"
+    assert find_next_steps(annotate(make_document(english, language=language), language)) == []
