@@ -15,9 +15,6 @@ from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
 
 from briefing.annotate import plain_words, ranking_stop_words
 from briefing.model import AnnotatedDocument, BriefingError, Document
@@ -195,8 +192,13 @@ def _best_pick(
     return best
 
 
-def sumy_document(doc: AnnotatedDocument) -> ObjectDocumentModel:
+def sumy_document(doc: AnnotatedDocument) -> Any:
     """The document as sumy's model, one sumy sentence for each of ours, in the same order."""
+    # sumy's modules are imported only when one of its algorithms runs: they import
+    # `requests`, which the default ranker never needs (a tenth of a second per process).
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     tokenizer = SumyTokenizer(doc.language)
     paragraphs: dict[int, list[SumySentence]] = {}
     for s in doc.sentences:
@@ -205,6 +207,8 @@ def sumy_document(doc: AnnotatedDocument) -> ObjectDocumentModel:
 
 
 def _sumy_summarizer(name: str, doc: AnnotatedDocument) -> Any:
+    from sumy.nlp.stemmers import Stemmer
+
     module, cls = SUMY_CLASSES[name]
     stemmer = Stemmer(doc.language.stemmer) if doc.language.stemmer else (lambda w: w)
     summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(stemmer)
