@@ -49,31 +49,34 @@ def shape_of(text: str) -> Shape:
     return "word"
 
 
-Describe = Callable[[str], tuple[str, Shape, str]]
+Describe = Callable[[str], tuple[str, Shape, tuple[str, ...]]]
 
 
 @cache
 def describer(language: Language) -> Describe:
-    """text -> (lower case, shape, ranking term) for the language, worked out once per distinct
+    """text -> (lower case, shape, ranking terms) for the language, worked out once per distinct
     token: a text repeats its words, and stemming is the slow part."""
     stop = ranking_stop_words(language)
     stemmer = SnowballStemmer(language.stemmer) if language.stemmer else None
 
     @lru_cache(maxsize=1 << 18)
-    def describe(text: str) -> tuple[str, Shape, str]:
-        lower, shape = text.lower(), shape_of(text)
-        return lower, shape, _term(lower, shape, stop, stemmer)
+    def describe(text: str) -> tuple[str, Shape, tuple[str, ...]]:
+        lower = text.lower()
+        return lower, shape_of(text), _terms(lower, stop, stemmer)
 
     return describe
 
 
-def _term(lower: str, shape: Shape, stop: frozenset[str], stemmer: SnowballStemmer | None) -> str:
-    """The ranking term of a word: its stem, or "" for a stop word, number or punctuation."""
-    if shape == "number" and "-" in lower:
-        lower = lower.split("-", 1)[1]  # "15-year-old": the words after the number count
-    if not lower[:1].isalpha() or lower in stop:
-        return ""
-    return str(stemmer.stem(lower)) if stemmer else lower
+# The ranking parts of a written word, as sumy reads words: an apostrophe, a full stop or "&"
+# separates them ("o'brien" -> "o", "brien"; "u.s." -> "u", "s"), a hyphen joins them, and a
+# part glued after a digit is none ("12th"; but "15-year-old" gives "year-old").
+WORD_PARTS = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*(?:-[^\W_]+)*")
+
+
+def _terms(lower: str, stop: frozenset[str], stemmer: SnowballStemmer | None) -> tuple[str, ...]:
+    """The ranking terms of a word: the stems of its parts that are not stop words."""
+    parts = [p for p in WORD_PARTS.findall(lower) if p not in stop]
+    return tuple(str(stemmer.stem(p)) for p in parts) if stemmer else tuple(parts)
 
 
 def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
@@ -83,9 +86,9 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
     for m in TOKEN.finditer(text):
         word = m.group()
-        lower, shape, term = describe(word)
+        lower, shape, terms = describe(word)
         start = m.start()
-        out.append(new(Token, (word, lower, start, start + len(word), shape, term)))
+        out.append(new(Token, (word, lower, start, start + len(word), shape, terms)))
     return tuple(out)
 
 
@@ -143,8 +146,8 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            lower, shape, term = describe(word)
-            out.append(Token(word, lower, t.start, end, shape, term))
+            lower, shape, terms = describe(word)
+            out.append(Token(word, lower, t.start, end, shape, terms))
         i = j
     return tuple(out)
 
@@ -175,9 +178,10 @@ def annotate(doc: Document, language: Language | None = None) -> AnnotatedDocume
 
 # ---------------------------------------------------------------- what the rankers compare
 def plain_words(text: str) -> list[str]:
-    """The words of a text that start with a letter, as sumy's algorithms are given them."""
-    tokens = tokenize(text)
-    return [w.text for w in written_words(text, tokens) if w.text[:1].isalpha()]
+    """The words of a text as sumy's algorithms are given them: the same parts the ranking
+    terms are made of, so that sumy and the project's rankers read a text alike."""
+    words = written_words(text, tokenize(text))
+    return [part for w in words for part in WORD_PARTS.findall(w.text)]
 
 
 @cache
@@ -198,4 +202,4 @@ def ranking_stop_words(language: Language) -> frozenset[str]:
 
 def sentence_terms(sentence: AnnotatedSentence) -> tuple[str, ...]:
     """The stemmed content words of a sentence."""
-    return tuple(w.term for w in sentence.words if w.term)
+    return tuple(term for w in sentence.words for term in w.terms)

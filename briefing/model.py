@@ -124,7 +124,7 @@ class Token(NamedTuple):  # a tuple: long documents have hundreds of thousands o
     start: int
     end: int
     shape: Shape
-    term: str = ""  # the ranking term: a content word's stem; "" for stop words and the rest
+    terms: tuple[str, ...] = ()  # ranking terms: stems of the content words it holds
 
 
 @dataclass(frozen=True)
