@@ -49,20 +49,22 @@ def shape_of(text: str) -> Shape:
     return "word"
 
 
-Describe = Callable[[str], tuple[str, Shape, tuple[str, ...]]]
+Describe = Callable[[str], tuple[str, str, Shape, tuple[str, ...]]]
 
 
 @cache
 def describer(language: Language) -> Describe:
-    """text -> (lower case, shape, ranking terms) for the language, worked out once per distinct
-    token: a text repeats its words, and stemming is the slow part."""
+    """text -> (text, lower case, shape, ranking terms) for the language, worked out once
+    per distinct token: a text repeats its words, and stemming is the slow part."""
     stop = ranking_stop_words(language)
     stemmer = SnowballStemmer(language.stemmer) if language.stemmer else None
 
     @lru_cache(maxsize=1 << 18)
-    def describe(text: str) -> tuple[str, Shape, tuple[str, ...]]:
+    def describe(text: str) -> tuple[str, str, Shape, tuple[str, ...]]:
+        # The text itself is handed back too: tokens of one word then share one string, which
+        # keeps a long document's tokens small.
         lower = text.lower()
-        return lower, shape_of(text), _terms(lower, stop, stemmer)
+        return text, lower, shape_of(text), _terms(lower, stop, stemmer)
 
     return describe
 
@@ -86,7 +88,7 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
     for m in TOKEN.finditer(text):
         word = m.group()
-        lower, shape, terms = describe(word)
+        word, lower, shape, terms = describe(word)
         start = m.start()
         out.append(new(Token, (word, lower, start, start + len(word), shape, terms)))
     return tuple(out)
@@ -146,7 +148,7 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            lower, shape, terms = describe(word)
+            word, lower, shape, terms = describe(word)
             out.append(Token(word, lower, t.start, end, shape, terms))
         i = j
     return tuple(out)
