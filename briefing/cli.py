@@ -196,11 +196,40 @@ def output_path(args: argparse.Namespace) -> Path | None:
     return src.with_name(src.name.removesuffix(src.suffix) + SUFFIX[args.format])
 
 
+def check_not_input(source: str, target: Path | None) -> None:
+    """Refuse to write the briefing over its own article (the same file by any name: a
+    symbolic link or a hard link to it too)."""
+    if target is None or source == "-" or is_url(source):
+        return
+    try:
+        same = os.path.samefile(source, target)
+    except (OSError, ValueError):  # either does not exist (yet), or cannot be looked at
+        same = False
+    if same:
+        raise BriefingError(f"{target}: is the input too; choose another output file")
+
+
+def eml_address_warning(args: argparse.Namespace) -> str | None:
+    """A warning for an e-mail written without sender or recipient, else None."""
+    if args.format != "eml":
+        return None
+    missing = [
+        what
+        for what, value in (("sender (--from)", args.sender), ("recipient (--to)", args.to))
+        if not value
+    ]
+    if not missing:
+        return None
+    return f"warning: the e-mail has no {' and no '.join(missing)}"
+
+
 def run_brief(argv: list[str]) -> int:
     args = brief_parser().parse_args(argv)
     options = options_from(args)
     if is_url(args.input) and args.output is None:
         args.output = "-"  # no folder next to a web page to write into
+    target = output_path(args)
+    check_not_input(args.input, target)
     doc = read_document(args.input, language=options.language)
     warning = slow_warning(options.algorithm, doc)
     if warning:
@@ -212,12 +241,14 @@ def run_brief(argv: list[str]) -> int:
         text = to_eml(briefing, sender=args.sender, to=args.to)
     else:
         text = render(briefing, args.format)
-    target = output_path(args)
     if target is None:
         sys.stdout.write(text)
     else:
         write_atomic(target, text)
         print(f"wrote {target}", file=sys.stderr)
+    warning = eml_address_warning(args)  # after writing: a failed write is one line, the error
+    if warning:
+        print(warning, file=sys.stderr)
     return 0
 
 

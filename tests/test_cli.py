@@ -8,10 +8,12 @@ points, stdin, NLTK_DATA, no traceback) is tested in subprocesses and the rest i
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -280,8 +282,127 @@ def test_bad_option_syntax_exits_2_and_writes_nothing(article: Path) -> None:
 
 
 def test_missing_output_folder_is_an_error(article: Path, tmp_path: Path) -> None:
-    code, _, err = run(str(article), "-o", str(tmp_path / "nowhere" / "b.md"))
+    code, out, err = run(str(article), "-o", str(tmp_path / "nowhere" / "b.md"))
     assert_one_line_error(code, err)
+    assert "does not exist" in err and out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.txt"]
+
+
+# --- output faults: one line, exit 2, the article untouched, no output and no temporary file ---
+
+
+def assert_only_the_article(article: Path) -> None:
+    assert sorted(p.name for p in article.parent.iterdir()) == ["bridge.txt"]  # nor any .tmp
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+@pytest.mark.parametrize("name", ["same", "relative", "symlink", "hardlink"])
+def test_output_over_the_input_is_refused(
+    article: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(article.parent)
+    if name == "symlink":
+        (article.parent / "link.txt").symlink_to(article)
+    elif name == "hardlink":
+        os.link(article, article.parent / "link.txt")
+    target = {"same": str(article), "relative": "./bridge.txt"}.get(name, "link.txt")
+    code, out, err = run(str(article), "-o", target)
+    assert_one_line_error(code, err)
+    assert "is the input too" in err and str(Path(target)) in err and out == ""
+    assert article.read_text(encoding="utf-8") == ARTICLE
+    names = sorted(p.name for p in article.parent.iterdir())
+    assert names == (["bridge.txt", "link.txt"] if name.endswith("link") else ["bridge.txt"])
+
+
+@pytest.mark.parametrize(
+    ("function", "code", "reason"),
+    [
+        ("fsync", errno.ENOSPC, "no space left on device"),
+        ("replace", errno.EACCES, "permission denied"),
+        ("replace", errno.EROFS, "read-only file system"),
+    ],
+)
+def test_write_faults_are_one_line_errors(
+    article: Path, monkeypatch: pytest.MonkeyPatch, function: str, code: int, reason: str
+) -> None:
+    def fail(*args: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, function, fail)
+    target = article.with_name("out.md")
+    status, out, err = run(str(article), "-o", str(target))
+    assert_one_line_error(status, err)
+    assert err == f"briefing: error: {target}: {reason}\n" and out == ""
+    assert_only_the_article(article)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_output_folder_is_a_one_line_error(article: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, out, err = run(str(article), "-o", str(folder / "b.md"))
+        assert_one_line_error(code, err)
+        assert "permission denied" in err and out == ""
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_output_naming_a_directory_is_a_one_line_error(article: Path) -> None:
+    folder = article.with_name("briefings")
+    folder.mkdir()
+    code, out, err = run(str(article), "-o", str(folder))
+    assert_one_line_error(code, err)
+    assert "is a directory" in err and out == ""
+    assert list(folder.iterdir()) == []
+    assert sorted(p.name for p in article.parent.iterdir()) == ["bridge.txt", "briefings"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_output_file_follows_the_umask(article: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        code, _, err = run(str(article))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    written = article.with_name("bridge.briefing.md")
+    assert stat.S_IMODE(written.stat().st_mode) == mode
+
+
+# --- eml addresses ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("addresses", "missing"),
+    [
+        ([], ["sender (--from)", "recipient (--to)"]),
+        (["--from", "me@example.org"], ["recipient (--to)"]),
+        (["--to", "you@example.org"], ["sender (--from)"]),
+        (["--from", "me@example.org", "--to", "you@example.org"], []),
+    ],
+)
+def test_eml_without_addresses_warns_on_one_line(
+    article: Path, addresses: list[str], missing: list[str]
+) -> None:
+    code, out, err = run(str(article), "-o", "-", "--format", "eml", *addresses)
+    assert code == 0, err
+    assert "Subject:" in out
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    if not missing:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1, err
+        assert all(what in warnings[0] for what in missing)
+        assert "error" not in err
+
+
+def test_other_formats_do_not_warn_about_addresses(article: Path) -> None:
+    code, _, err = run(str(article), "-o", "-", "--format", "md")
+    assert code == 0 and "--from" not in err
 
 
 # --- the one-page budget ------------------------------------------------------------------------
