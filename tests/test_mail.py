@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import shutil
 import socket
 import ssl
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from email import message_from_bytes, message_from_string, policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -17,12 +20,16 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing import cli
+from briefing import Options, brief_text, cli, make_briefing
+from briefing.batch import Job, Task, brief_task
 from briefing.mail import PASSWORD_ENV, parse_smtp, send
-from briefing.model import BriefingError
+from briefing.model import Briefing, BriefingError
+from briefing.read import document_from_html, document_from_markdown
 from briefing.render import to_text
-from briefing.render.eml import check_address, make_message, to_eml
+from briefing.render.eml import check_address, make_message, subject_text, to_eml
 from briefing.render.html import to_html
 from tests.briefings import full
 
@@ -84,11 +91,217 @@ def test_eml_is_crlf_ascii_with_short_lines() -> None:
 
 
 def test_subject_is_one_line_when_the_title_has_line_breaks() -> None:
-    from dataclasses import replace
-
     msg = parse(to_eml(replace(full(), title="Line one\r\nBcc: evil@example.org")))
     assert msg["Subject"] == "Line one Bcc: evil@example.org"
     assert msg["Bcc"] is None
+
+
+# --- the subject is one header, whatever the title holds ---------------------------------------
+
+# A title whose RFC 2047 encoded word holds CR LF: decoded into the header, it adds a Reply-To.
+INJECTING = "Breaking =?utf-8?q?news=0D=0AReply-To=3A_evil=40x?= today"
+BODY = (
+    "The council approved the budget on Monday. Work starts in March. "
+    "The mayor said the plan was sound and the works would end next year.\n"
+)
+HEADERS = ["Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"]
+WITH_ADDRESSES = ["Subject", "Date", "From", "To", "Message-ID", "MIME-Version", "Content-Type"]
+
+
+def b_word(raw: bytes, charset: str = "utf-8") -> str:
+    return f"=?{charset}?b?{base64.b64encode(raw).decode('ascii')}?="
+
+
+def one_line(title: str) -> str:
+    """The subject a title should give: controls and line breaks as spaces, spaces collapsed."""
+    unsafe = {"Cc", "Cs", "Zl", "Zp"}
+    return " ".join("".join(" " if unicodedata.category(c) in unsafe else c for c in title).split())
+
+
+def checked(eml: str | bytes, subject: str, headers: list[str] = HEADERS) -> EmailMessage:
+    """The message parsed as a receiver would: exactly these headers, one Subject reading
+    `subject`, and a header block of folded lines no longer than 78 columns."""
+    raw = eml.encode("utf-8") if isinstance(eml, str) else eml
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    assert msg.keys() == headers
+    assert str(msg["Subject"]) == subject
+    assert not {"\r", "\n", "\0"} & set(str(msg["Subject"]))
+    assert msg["Reply-To"] is None and msg["Bcc"] is None
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    assert raw.isascii() and b"\n" not in b"".join(head) and b"\r" not in b"".join(head)
+    names = [line.split(b":", 1)[0].decode() for line in head if not line[:1].isspace()]
+    assert names == headers  # every other line is a continuation of the one before
+    assert max(len(line) for line in head) <= 78
+    return msg
+
+
+def with_title(title: str) -> Briefing:
+    return replace(full(), title=title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        INJECTING,
+        f"Update {b_word(b'x' + bytes([13, 10]) + b'Bcc: evil@example.org')} now",
+        "=?UTF-8?Q?a=0D=0ABcc:_evil@example.org?=",
+        "=?iso-8859-1?q?caf=E9=0ABcc=3A_evil=40example=2Eorg?=",
+        "glued=?utf-8?q?=0D=0ABcc:_evil@example.org?=words",
+        "=?utf-8*en?q?=0D=0AReply-To:_evil@example.org?=",
+        "Zürich =?utf-8?q?=0D=0ABcc:_x@y?= €",
+        "=?utf-8?q?=00=0D=0A=0D=0Abody?=",
+    ],
+)
+def test_encoded_words_in_the_title_are_shown_literally(title: str) -> None:
+    msg = checked(to_eml(with_title(title)), title)
+    assert msg["Subject"] == title  # the text a client shows: the title, nothing decoded
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Line one\r\nBcc: evil@example.org", "Line one Bcc: evil@example.org"),
+        ("Carriage\rReply-To: evil@example.org", "Carriage Reply-To: evil@example.org"),
+        ("Line\nBcc: evil@example.org", "Line Bcc: evil@example.org"),
+        ("Nul\0Bcc: evil@example.org", "Nul Bcc: evil@example.org"),
+        ("Next line\x85Bcc: x@y", "Next line Bcc: x@y"),
+        ("Separator\u2028Bcc: x@y\u2029z", "Separator Bcc: x@y z"),
+        ("\tTabs\x0band\x0cfeeds\x1c\x7f\x9b end ", "Tabs and feeds end"),
+        ("\r\n\r\n", ""),
+    ],
+)
+def test_control_characters_in_the_title_become_spaces(title: str, subject: str) -> None:
+    assert subject_text(title) == subject
+    checked(to_eml(with_title(title)), subject)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "word " * 400 + INJECTING,
+        "a" * 2000,
+        "é" * 700 + "\r\nBcc: evil@example.org",
+        ("Reply-To: x@y " * 100).strip(),
+        ("Bcc:" + " " * 80) * 20 + "end",
+    ],
+)
+def test_a_long_title_folds_into_one_header(title: str) -> None:
+    checked(to_eml(with_title(title)), one_line(title))
+
+
+def test_a_plain_title_stays_plain_text_in_the_raw_message() -> None:
+    eml = to_eml(with_title("Council approves the budget for 2027"))
+    assert "\r\nSubject: Council approves the budget for 2027\r\n" in "\r\n" + eml
+
+
+def test_subject_is_safe_when_written_with_utf8_headers() -> None:
+    """smtplib writes the message with utf8=True for a non-ASCII address: still one Subject."""
+    msg = make_message(with_title(INJECTING + " — Zürich"), to="ann@example.com")
+    raw = msg.as_bytes(policy=policy.SMTPUTF8)  # what smtplib's clone(utf8=True) gives
+    parsed = message_from_bytes(raw, policy=policy.default)
+    assert parsed.keys() == ["Subject", "Date", "To", "Message-ID", "MIME-Version", "Content-Type"]
+    assert parsed["Subject"] == INJECTING + " — Zürich"
+
+
+# The title through each way in: text's first line, HTML <title>, Markdown heading, batch record.
+def test_title_of_text_via_brief_text() -> None:
+    b = brief_text(INJECTING + "\n" + BODY)
+    assert b.title == INJECTING
+    checked(to_eml(b), INJECTING)
+
+
+def test_title_of_html_page() -> None:
+    html = (
+        f"<html><head><title>{INJECTING}</title></head><body><article>"
+        f"<h1>{INJECTING}</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    b = make_briefing(document_from_html(html), Options())
+    assert b.title == INJECTING
+    checked(to_eml(b), INJECTING)
+
+
+def test_title_of_markdown_heading() -> None:
+    b = make_briefing(document_from_markdown(f"# {INJECTING}\n\n{BODY}"), Options())
+    assert b.title == INJECTING
+    checked(to_eml(b), INJECTING)
+
+
+def test_title_of_a_batch_record(tmp_path: Path) -> None:
+    target = tmp_path / "rec.briefing.eml"
+    task = Task("rec", "line 1", text=BODY, title=INJECTING)
+    outcome = brief_task(Job(Options(), "eml"), task, str(target))
+    assert outcome.error is None
+    checked(target.read_bytes(), INJECTING)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("article.txt", f"{INJECTING}\n{BODY}"),
+        ("article.md", f"# {INJECTING}\n\n{BODY}"),
+        (
+            "article.html",
+            f"<html><head><title>{INJECTING}</title></head><body><article>"
+            f"<p>{BODY}</p><p>{BODY}</p></article></body></html>",
+        ),
+    ],
+)
+def test_cli_eml_of_each_input_kind(
+    name: str, content: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, out = tmp_path / name, tmp_path / "out.eml"
+    path.write_text(content, encoding="utf-8")
+    code, err = run([str(path), "--format", "eml", "-o", str(out)], capsys)
+    assert code == 0, err
+    checked(out.read_bytes(), INJECTING)
+
+
+def test_cli_send_delivers_one_subject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(f"{INJECTING}\n{BODY}", encoding="utf-8")
+    argv = ["send", str(path), "--to", "ann@example.com", "--from", "news@example.org"]
+    with smtp_server() as (inbox, port):
+        code, err = run([*argv, "--smtp", f"127.0.0.1:{port}"], capsys)
+    assert code == 0, err
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["ann@example.com"]
+    checked(envelope.original_content, INJECTING, WITH_ADDRESSES)
+
+
+def test_send_of_a_title_with_raw_and_encoded_line_breaks() -> None:
+    title = f"{INJECTING}\r\nBcc: evil@example.org"
+    msg = make_message(with_title(title), sender="news@example.org", to="ann@example.com")
+    with smtp_server() as (inbox, port):
+        send(msg, "127.0.0.1", port)
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["ann@example.com"]
+    checked(envelope.original_content, one_line(title), WITH_ADDRESSES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_any_title_gives_exactly_one_subject(title: str) -> None:
+    eml = to_eml(with_title(title), sender="news@example.org", to="ann@example.com")
+    checked(eml, one_line(title), WITH_ADDRESSES)
+
+
+# Pieces that make encoded words, broken ones and line breaks likely, not just possible.
+PIECES = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["=?", "?=", "=?utf-8?q?", "=?UTF-8?B?", "?q?", "=0D=0A", "=0A", "_", " ", "\r\n", "\n"]
+    ),
+    st.sampled_from(["Bcc: evil@example.org", "Reply-To: x@y", "Subject: again"]),
+    st.text(max_size=20).map(lambda t: b_word(t.encode("utf-8", "surrogatepass"))),
+    st.binary(max_size=20).map(lambda b: b_word(b, "iso-8859-1")),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_any_title_with_encoded_words_gives_exactly_one_subject(title: str) -> None:
+    checked(to_eml(with_title(title)), one_line(title))
 
 
 @pytest.mark.parametrize(
