@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import functools
 import http.client
+import io
+import os
 import re
 import socket
+import stat
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefing.lang import REFERENCE, load_language
 from briefing.model import BriefingError, Document
 from briefing.text import SENTENCE_END, make_document
 
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer, WriteableBuffer
+
 MAX_BYTES = 50 * 1024 * 1024
 URL_MAX_BYTES = 10 * 1024 * 1024  # a news page is well under 1 MB; more is not an article
-URL_TIMEOUT = 20.0  # seconds for the whole download
+URL_TIMEOUT = 20.0  # seconds for the whole download, connection and headers included
+URL_GRACE = 1.0  # seconds past the deadline before the caller stops waiting for a stuck fetch
 TITLE_MAX_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -36,11 +48,23 @@ HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|bo
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 URL = re.compile(r"^https?://", re.I)
 LETTER = re.compile(r"[^\W\d_]")
+# A well-formed multi-byte UTF-8 sequence (overlong forms are weeded out by decoding it).
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+UTF8_INVALID = re.compile(rb"[\x80-\xff]")
+# Declared charsets a UTF-8 and Windows-1252 mix may hide behind (pages declare one of them).
+MIXABLE_CODECS = ("cp1252", "iso8859_1", "iso8859_15", "ascii", "utf_8")
+# UTF-16 without a BOM: ASCII-range text has a NUL in every other byte.
+UTF16_ZEROS = 0.3  # share of NULs at the high-byte positions, at least
+UTF16_STRAY_ZEROS = 0.05  # share of NULs at the low-byte positions, at most
+PRINTABLE = 0.95
 
 
 # ---------------------------------------------------------------- bytes to text
 def decode(data: bytes, name: str, declared: str | None = None) -> str:
-    """Bytes to text: a BOM, then UTF-8, then a declared charset, then Windows-1252 or a guess.
+    """Bytes to text: a BOM, UTF-16 without one, then UTF-8, a mix of UTF-8 and Windows-1252,
+    a declared charset, then Windows-1252 or a guess.
 
     Valid UTF-8 wins over a declared charset: pages often declare ISO-8859-1 and serve UTF-8,
     and non-ASCII text in a legacy encoding is almost never valid UTF-8 by accident."""
@@ -48,11 +72,18 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
         if data.startswith(bom):
             return _decode_as(data, encoding, name)
     if b"\x00" in data[:4096]:
-        raise BriefingError(f"{name}: looks like a binary file, not text")
+        text = _decode_utf16_without_bom(data)
+        if text is None:
+            raise BriefingError(f"{name}: looks like a binary file, not text")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if not declared or _codec_name(declared) in MIXABLE_CODECS:
+        mixed = _decode_mixed(data)
+        if mixed is not None:
+            return mixed
     if declared:
         try:
             return data.decode(declared)
@@ -85,35 +116,160 @@ def _decode_legacy(data: bytes, name: str) -> str:
     return str(best)
 
 
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, told from binary data by its NULs: text in the Latin range has
+    one in every high byte (odd positions in little-endian, even ones in big-endian)."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) < UTF16_ZEROS * len(high) or low.count(0) > UTF16_STRAY_ZEROS * len(low):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        head = text[:2048]
+        if sum(c.isprintable() or c in "\t\n\r\f" for c in head) >= PRINTABLE * len(head):
+            return text
+    return None
+
+
+def _codec_name(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name.replace("-", "_")
+    except LookupError:
+        return encoding
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    # The five bytes Windows-1252 leaves undefined read as Latin-1 (C1 controls).
+    return "".join(
+        bytes([b]).decode("cp1252", "strict") if b not in b"\x81\x8d\x8f\x90\x9d" else chr(b)
+        for b in bad
+    ), err.end
+
+
+codecs.register_error("briefing-cp1252", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """A file that mixes UTF-8 with Windows-1252 (pasted from two sources): valid UTF-8
+    sequences read as UTF-8, every other byte as Windows-1252. None when the file is not mixed.
+
+    Mostly UTF-8 with a few stray bytes is mixed; mostly Windows-1252 is mixed only when its few
+    UTF-8 sequences are Latin letters or punctuation and the rest reads as Western text, since
+    a legacy file can hold a valid sequence by chance (Cyrillic Windows-1251 does, often)."""
+    sequences = [m.group() for m in UTF8_SEQUENCE.finditer(data)]
+    chars = []
+    for seq in sequences:
+        with contextlib.suppress(UnicodeDecodeError):  # an overlong form
+            chars.append(seq.decode("utf-8"))
+    if not chars:
+        return None
+    text = data.decode("utf-8", "briefing-cp1252")
+    valid_bytes = sum(len(c.encode("utf-8")) for c in chars)
+    invalid = len(UTF8_INVALID.findall(data)) - valid_bytes
+    if len(chars) >= invalid:
+        return text
+    if all(_latin_or_punctuation(c) for c in chars) and _foreign_share(text) <= FOREIGN_LETTERS:
+        return text
+    return None
+
+
+def _latin_or_punctuation(char: str) -> bool:
+    code = ord(char)
+    return 0xA0 <= code <= 0x24F or 0x2000 <= code <= 0x20CF or code in (0x2122, 0x2026)
+
+
 def _foreign_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     return sum(not c.isascii() for c in letters) / len(letters) if letters else 0.0
 
 
+NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
 def read_bytes(path: str) -> tuple[bytes, str]:
-    """The raw bytes of a file or of stdin ("-"), and a name for messages."""
+    """The raw bytes of a file or of stdin ("-"), and a name for messages.
+
+    Only regular files are read: opening a named pipe blocks until a writer comes, and a device
+    such as /dev/zero never ends, so both are refused before they are opened."""
     if path == "-":
         return sys.stdin.buffer.read(MAX_BYTES + 1), "stdin"
-    p = Path(path)
-    if p.is_dir():
-        raise BriefingError(f"{path}: is a directory (use `briefing batch` for folders)")
-    if not p.exists():
-        raise BriefingError(f"{path}: no such file")
     try:
-        with p.open("rb") as f:
-            return f.read(MAX_BYTES + 1), p.name
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise BriefingError(f"{path}: no such file") from None
     except OSError as err:
-        raise BriefingError(f"{path}: cannot read ({err.strerror})") from None
+        raise BriefingError(f"{path}: cannot read ({err.strerror or err})") from None
+    if stat.S_ISDIR(mode):
+        raise BriefingError(f"{path}: is a directory (use `briefing batch` for folders)")
+    _refuse_special(path, mode)
+    try:
+        # O_NONBLOCK: should a pipe replace the file after the check, opening it won't block.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as f:
+            _refuse_special(path, os.fstat(f.fileno()).st_mode)
+            return f.read(MAX_BYTES + 1), Path(path).name
+    except OSError as err:
+        raise BriefingError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def _refuse_special(path: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((k for test, k in NOT_REGULAR if test(mode)), "a special file")
+    raise BriefingError(f"{path}: not a regular file ({kind}); use - to read standard input")
 
 
 # ---------------------------------------------------------------- URLs
 def fetch(
-    url: str, timeout: float = URL_TIMEOUT, max_bytes: int = URL_MAX_BYTES
+    url: str, timeout: float | None = None, max_bytes: int = URL_MAX_BYTES
 ) -> tuple[bytes, str, str | None]:
-    """Download a web page: (body, content type, declared charset). Never more than max_bytes."""
+    """Download a web page: (body, content type, declared charset). Never more than max_bytes,
+    never longer than `timeout` seconds (URL_TIMEOUT by default) for the whole request.
+
+    Every socket operation waits only for the time left, so a server that sends a byte a second
+    cannot stretch the download; the download runs in a thread the caller stops waiting for
+    shortly after the deadline, which also bounds what sockets cannot (a slow DNS lookup)."""
+    timeout = URL_TIMEOUT if timeout is None else timeout
+    outcome: list[tuple[bytes, str, str | None] | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_fetch(url, timeout, max_bytes))
+        except BaseException as err:  # handed to the caller's thread
+            outcome.append(err)
+
+    worker = threading.Thread(target=run, name="briefing-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout + URL_GRACE)
+    if not outcome:
+        raise BriefingError(f"{url}: no answer within {timeout:g} s")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, str | None]:
+    deadline = time.monotonic() + timeout
+    opener = urllib.request.build_opener(
+        _DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline)
+    )
     request = urllib.request.Request(url, headers={"User-Agent": "briefing/0.1 (+news briefing)"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             ctype = response.headers.get_content_type()
             if not ctype.startswith(TEXT_TYPES):
                 raise BriefingError(f"{url}: not a text page (content type {ctype})")
@@ -128,25 +284,117 @@ def fetch(
         raise BriefingError(f"{url}: {_network_reason(err.reason, timeout)}") from None
     except TimeoutError:
         raise BriefingError(f"{url}: no answer within {timeout:g} s") from None
-    except OSError as err:
+    except (OSError, http.client.HTTPException) as err:
         raise BriefingError(f"{url}: {_network_reason(err, timeout)}") from None
 
 
-def _read_capped(
-    response: http.client.HTTPResponse, url: str, timeout: float, max_bytes: int
-) -> bytes:
-    # The socket timeout only bounds each read; a server dripping bytes needs a total deadline.
-    deadline = time.monotonic() + timeout
+def _read_capped(response: Any, url: str, timeout: float, max_bytes: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(64 * 1024):
-        size += len(chunk)
-        if size > max_bytes:
-            raise BriefingError(f"{url}: page larger than {max_bytes:,} bytes")
-        if time.monotonic() > deadline:
-            raise BriefingError(f"{url}: no complete answer within {timeout:g} s")
-        chunks.append(chunk)
+    try:
+        while chunk := response.read(64 * 1024):
+            size += len(chunk)
+            if size > max_bytes:
+                raise BriefingError(f"{url}: page larger than {max_bytes:,} bytes")
+            chunks.append(chunk)
+    except TimeoutError:
+        raise BriefingError(f"{url}: no complete answer within {timeout:g} s") from None
     return b"".join(chunks)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The reading side of a socket where each read waits only for the time left."""
+
+    def __init__(self, sock: _DeadlineSocket) -> None:
+        self._sock = sock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        self._sock.arm()
+        return int(self._sock.sock.recv_into(buffer))
+
+    def close(self) -> None:
+        if not self.closed:
+            super().close()
+            self._sock.release()
+
+
+class _DeadlineSocket:
+    """A connected socket whose every operation ends by the deadline (TimeoutError after)."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        self.sock = sock
+        self.deadline = deadline
+        self._readers = 0
+        self._closing = False
+
+    def arm(self) -> None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the download deadline has passed")
+        self.sock.settimeout(left)
+
+    def sendall(self, data: ReadableBuffer) -> None:
+        self.arm()
+        self.sock.sendall(data)
+
+    def makefile(self, mode: str = "rb", *args: object, **kwargs: object) -> io.BufferedReader:
+        self._readers += 1
+        return io.BufferedReader(_DeadlineReader(self))
+
+    def release(self) -> None:
+        self._readers -= 1
+        if self._closing and self._readers <= 0:
+            self.sock.close()
+
+    def close(self) -> None:
+        # Like a socket's close: the response still reading from it keeps it open.
+        self._closing = True
+        if self._readers <= 0:
+            self.sock.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.sock, name)
+
+
+class _DeadlineHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the download deadline has passed")
+        self.timeout = left  # bounds the connection and TLS handshake
+        super().connect()
+        self.sock = _DeadlineSocket(self.sock, self.deadline)
+
+
+class _DeadlineHTTPSConnection(_DeadlineHTTPConnection, http.client.HTTPSConnection):
+    pass
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_DeadlineHTTPConnection, deadline=self.deadline)
+        return self.do_open(connection, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_DeadlineHTTPSConnection, deadline=self.deadline)
+        return self.do_open(connection, req)
 
 
 def _network_reason(reason: object, timeout: float) -> str:
@@ -160,7 +408,7 @@ def _network_reason(reason: object, timeout: float) -> str:
     return f"cannot fetch ({text})"
 
 
-def read_url(url: str, timeout: float = URL_TIMEOUT, *, language: str = REFERENCE) -> Document:
+def read_url(url: str, timeout: float | None = None, *, language: str = REFERENCE) -> Document:
     """Fetch a web page and read its article."""
     body, ctype, charset = fetch(url, timeout)
     text = decode(body, url, charset)
