@@ -7,22 +7,25 @@ whole lines and whole files, and `resume` carries on where it stopped.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
+import multiprocessing
 import os
+import queue
 import re
+import signal
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Literal, TextIO
+from typing import IO, Any, Literal
 
 from briefing.compose import Options, check_options, make_briefing
 from briefing.files import write_atomic
@@ -46,6 +49,7 @@ class Task:
     title: str | None = None
     path: str | None = None
     error: str | None = None
+    kind: str = "text"  # how a record's text is read: "text", "html" or "md"
 
 
 Item = tuple[Task, str | None]  # a task and the file its briefing goes to, if any
@@ -70,6 +74,20 @@ class Job:
     fmt: BatchFormat = "jsonl"
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run, with the number of outcomes written before it."""
+
+    def __init__(self, written: int, resumable: bool = False) -> None:
+        super().__init__(written)
+        self.written = written
+        self.resumable = resumable
+
+    def __str__(self) -> str:
+        # Only whole lines (files) were written, so a resumed run finishes the job.
+        hint = "; run again with --resume to finish" if self.resumable else ""
+        return f"interrupted: {self.written} done{hint}"
+
+
 @dataclass(frozen=True)
 class Summary:
     done: int
@@ -87,6 +105,16 @@ class Summary:
 
 
 # ---------------------------------------------------------------- inputs
+RECORD_FORMATS = {"text": "text", "html": "html", "markdown": "md"}  # a record's "format"
+
+
+@dataclass(frozen=True)
+class JsonNumber:
+    """A number of a JSON record, kept as written (an id 1e3 stays "1e3", not "1000.0")."""
+
+    text: str
+
+
 def read_jsonl(stream: Iterable[str]) -> Iterator[Task]:
     """Tasks of a JSONL stream, one at a time (the file is never loaded whole)."""
     for n, raw in enumerate(stream, start=1):
@@ -94,32 +122,97 @@ def read_jsonl(stream: Iterable[str]) -> Iterator[Task]:
             continue
         where = f"line {n}"
         try:
-            obj = json.loads(raw)
+            obj = json.loads(raw, parse_int=JsonNumber, parse_float=JsonNumber)
         except json.JSONDecodeError as err:
             yield Task(f"line-{n}", where, error=f"{where}: invalid JSON ({err.msg})")
             continue
         if not isinstance(obj, dict):
             yield Task(f"line-{n}", where, error=f"{where}: not a JSON object")
             continue
-        rid = str(obj.get("id", f"line-{n}"))
-        text, title = obj.get("text"), obj.get("title")
-        if not isinstance(text, str):
-            yield Task(rid, where, error=f"{where}: no 'text' string")
-            continue
-        yield Task(rid, where, text=text, title=title if isinstance(title, str) else None)
+        yield record_task(obj, n, where)
+
+
+def record_task(obj: dict[str, Any], n: int, where: str) -> Task:
+    """The task of one JSONL record. Its id is a name only: the text is read as the record's
+    "format" says (text unless told), never guessed from the id or the content."""
+    raw_id = obj.get("id", f"line-{n}")
+    if isinstance(raw_id, JsonNumber):
+        rid = raw_id.text
+    elif isinstance(raw_id, str):
+        rid = raw_id
+    else:
+        return Task(f"line-{n}", where, error=f"{where}: id must be a string or a number")
+    text, title, fmt = obj.get("text"), obj.get("title"), obj.get("format", "text")
+    if not isinstance(text, str):
+        return Task(rid, where, error=f"{where}: no 'text' string")
+    if not isinstance(fmt, str) or fmt not in RECORD_FORMATS:
+        return Task(rid, where, error=f"{where}: format must be text, html or markdown")
+    title = title if isinstance(title, str) else None
+    return Task(rid, where, text=text, title=title, kind=RECORD_FORMATS[fmt])
 
 
 def list_files(spec: str) -> list[Path]:
-    """The article files of a folder (.txt, .md, .html) or of a glob pattern, sorted."""
+    """The article files of a folder (.txt, .md, .html) or of a glob pattern, sorted, each
+    real file once: a `**` does not follow symlinked folders (one pointing back up would list
+    the same files over and over), and two names of one file count once."""
     path = Path(spec)
     if path.is_dir():
         found = [p for p in path.iterdir() if p.suffix.lower() in FILE_SUFFIXES]
+    elif "**" in spec.split("/"):
+        found = walk_glob(spec)
     else:
-        found = [Path(p) for p in glob.glob(spec, recursive=True)]
-    files = sorted(p for p in found if p.is_file())
+        found = [Path(p) for p in glob.glob(spec)]
+    files: list[Path] = []
+    seen: set[str] = set()
+    for p in sorted(p for p in found if p.is_file()):
+        real = os.path.realpath(p)
+        if real not in seen:
+            seen.add(real)
+            files.append(p)
     if not files:
         raise BriefingError(f"{spec}: no .txt, .md or .html file found")
     return files
+
+
+def walk_glob(spec: str) -> list[Path]:
+    """The files a recursive glob matches, walking folders without following symlinked ones;
+    names as glob.glob gives them (hidden ones only matched by a part starting with ".")."""
+    parts = spec.split("/")
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root, pattern = "/".join(parts[:fixed]), parts[fixed:]
+    if fixed == 1 and not parts[0]:
+        root = "/"  # an absolute pattern: /**/x.txt
+    walk_root = root or "."
+    dotted = any(part.startswith(".") for part in pattern)
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(walk_root, followlinks=False):
+        if not dotted:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, walk_root)
+        prefix = [] if rel == "." else rel.split(os.sep)
+        for name in names:
+            if glob_match(pattern, [*prefix, name]):
+                found.append(
+                    Path(os.path.join(root, *prefix, name)) if root else Path(*prefix, name)
+                )
+    return found
+
+
+def glob_match(pattern: list[str], parts: list[str]) -> bool:
+    """Whether path parts match glob pattern parts, `**` standing for any number of folders."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        for i in range(len(parts) + 1):
+            if glob_match(rest, parts[i:]):
+                return True
+            if i < len(parts) and parts[i].startswith("."):
+                return False
+        return False
+    if not parts or (parts[0].startswith(".") and not head.startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(parts[0], head) and glob_match(rest, parts[1:])
 
 
 def is_jsonl(spec: str) -> bool:
@@ -166,7 +259,7 @@ def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
         else:
             text = task.text or ""
             doc = document_from_string(
-                text, name=task.id, id=task.id, title=task.title, language=language
+                text, name=task.id, id=task.id, title=task.title, kind=task.kind, language=language
             )
         briefing = make_briefing(doc, job.options)
         if target is not None and job.fmt != "jsonl":
@@ -200,28 +293,122 @@ def ordered_map(
     jobs: int,
 ) -> Generator[Outcome, None, None]:
     """work() over items in chunks, results in input order, at most jobs * AHEAD chunks read
-    ahead (Pool.imap would read the whole input into its queue when workers fall behind)."""
+    ahead (Pool.imap would read the whole input into its queue when workers fall behind).
+    Closing it, or an exception (Ctrl-C) while it waits, stops the workers at once."""
     chunks = chunked(items, CHUNK)
     if jobs <= 1:
         for chunk in chunks:
             yield from work(chunk)
         return
-    with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
+    pool = WorkerPool(work, jobs)
+    finished = False
+    try:
+        numbered = enumerate(chunks)
+        sent = 0
+        for n, chunk in islice(numbered, jobs * AHEAD):
+            pool.submit(n, chunk)
+            sent += 1
+        head = 0
+        while head < sent:
+            outcomes = pool.result(head)
+            head += 1
+            for n, chunk in islice(numbered, 1):
+                pool.submit(n, chunk)
+                sent += 1
+            yield from outcomes
+        finished = True
+    finally:
+        pool.close(finished)
+
+
+class WorkerPool:
+    """Worker processes taking numbered chunks from one queue and putting their outcomes on
+    another. Unlike ProcessPoolExecutor it can be stopped at any moment (Ctrl-C) without a
+    thread of its own to fail ("InvalidStateError: CANCELLED") or to wait for."""
+
+    def __init__(self, work: Callable[[list[Item]], list[Outcome]], jobs: int) -> None:
+        ctx = multiprocessing.get_context()
+        self.tasks: multiprocessing.Queue[tuple[int, list[Item]] | None] = ctx.Queue()
+        self.results: multiprocessing.Queue[tuple[int, list[Outcome] | Exception]] = ctx.Queue()
+        self.ready: dict[int, list[Outcome] | Exception] = {}
+        args = (work, self.tasks, self.results, os.getpid())
+        self.procs = [ctx.Process(target=worker_loop, args=args, daemon=True) for _ in range(jobs)]
+        with sigint_ignored():  # workers are born ignoring Ctrl-C: the parent alone handles it
+            for proc in self.procs:
+                proc.start()
+
+    def submit(self, n: int, chunk: list[Item]) -> None:
+        self.tasks.put((n, chunk))
+
+    def result(self, n: int) -> list[Outcome]:
+        """The outcomes of chunk n, waiting for them (those of later chunks are kept)."""
+        while n not in self.ready:
+            try:
+                got, outcomes = self.results.get(timeout=0.2)
+            except queue.Empty:
+                if any(proc.exitcode is not None for proc in self.procs):
+                    raise BriefingError(
+                        "a worker process died (out of memory?); "
+                        "resuming carries on where it stopped"
+                    ) from None
+                continue
+            self.ready[got] = outcomes
+        outcomes = self.ready.pop(n)
+        if isinstance(outcomes, Exception):
+            raise outcomes
+        return outcomes
+
+    def close(self, finished: bool) -> None:
+        """Let idle workers end after a finished run; otherwise stop them where they are."""
+        with sigint_ignored():  # a second Ctrl-C must not cut the clean-up short
+            if finished:
+                for _ in self.procs:
+                    self.tasks.put(None)
+                for proc in self.procs:
+                    proc.join(timeout=2)
+            for proc in self.procs:
+                if proc.is_alive():
+                    proc.terminate()
+            for proc in self.procs:
+                proc.join(timeout=1)
+                if proc.is_alive():
+                    proc.kill()
+                    proc.join()
+            for q in (self.tasks, self.results):
+                q.cancel_join_thread()  # data no worker will read must not hold up the exit
+                q.close()
+
+
+def worker_loop(
+    work: Callable[[list[Item]], list[Outcome]],
+    tasks: multiprocessing.Queue[tuple[int, list[Item]] | None],
+    results: multiprocessing.Queue[tuple[int, list[Outcome] | Exception]],
+    parent: int,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group
+    start_worker(parent)
+    while (item := tasks.get()) is not None:
+        if os.getppid() != parent:  # the parent was killed: the chunks queued are no one's
+            os._exit(1)
+        n, chunk = item
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(work, chunk))
-                if len(pending) >= jobs * AHEAD:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BrokenProcessPool:
-            raise BriefingError(
-                "a worker process died (out of memory?); resuming carries on where it stopped"
-            ) from None
-        finally:
-            for future in pending:
-                future.cancel()
+            outcomes: list[Outcome] | Exception = work(chunk)
+        except Exception as err:  # brief_task catches what it can; this is for the rest
+            outcomes = err
+        results.put((n, outcomes))
+
+
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ctrl-C ignored for a moment (only the main thread may change signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old if old is not None else signal.SIG_DFL)
 
 
 def start_worker(parent: int) -> None:
@@ -250,17 +437,26 @@ class JsonlSink:
 
     def __init__(self, path: str, resume: bool) -> None:
         self.seen: Counter[str] = Counter()
+        self.fd: int | None = None  # None: stdout
         if path == "-":
             if resume:
                 raise BriefingError("resuming needs an output file, not stdout")
-            self.out: TextIO = sys.stdout
             return
         target = Path(path)
         if target.parent != Path() and not target.parent.is_dir():
             raise BriefingError(f"{path}: folder {target.parent} does not exist")
-        if resume and target.is_file():
+        if target.is_dir():
+            raise BriefingError(f"{path}: is a folder; JSONL output needs a file")
+        try:  # opened without truncating: a batch already writing there must be left alone
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        except OSError as err:
+            raise BriefingError(f"{path}: cannot write ({err.strerror})") from None
+        lock_output(fd, path)
+        if resume:
             self.seen = written_ids(target)
-        self.out = target.open("a" if resume else "w", encoding="utf-8")
+        else:
+            os.ftruncate(fd, 0)
+        self.fd = fd
 
     def target(self, task: Task) -> str | None:
         return None
@@ -272,13 +468,20 @@ class JsonlSink:
         return False
 
     def write(self, outcome: Outcome) -> None:
-        # One write and a flush per line: a kill can only ever cut the line being written.
-        self.out.write(outcome.line + "\n")
-        self.out.flush()
+        # One write call per line, unbuffered: a kill or Ctrl-C can only ever cut the line
+        # being written. A lone surrogate (a "\\ud800" in the input) is written escaped.
+        if self.fd is None:
+            sys.stdout.write(outcome.line + "\n")
+            sys.stdout.flush()
+            return
+        data = memoryview((outcome.line + "\n").encode("utf-8", "backslashreplace"))
+        while data:
+            data = data[os.write(self.fd, data) :]
 
     def close(self) -> None:
-        if self.out is not sys.stdout:
-            self.out.close()
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
+            self.fd = None
 
 
 def written_ids(path: Path) -> Counter[str]:
@@ -299,6 +502,25 @@ def written_ids(path: Path) -> Counter[str]:
     return seen
 
 
+def lock_output(fd: int, name: str) -> None:
+    """Hold an exclusive lock on an output for the run, or refuse: two batches writing one
+    output would mix their lines (and with resume write every record twice). The lock goes
+    with the descriptor, so the system drops it when the process ends, however it ends."""
+    if sys.platform == "win32":
+        return
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BriefingError(
+            f"{name}: another batch is writing to it; wait for it to end or choose another output"
+        ) from None
+    except OSError:
+        pass  # a file system without locks: run unguarded rather than not at all
+
+
 class FileSink:
     """One briefing file per input in a folder, each written atomically by the worker."""
 
@@ -307,6 +529,8 @@ class FileSink:
         if self.folder.exists() and not self.folder.is_dir():
             raise BriefingError(f"{folder}: is a file; one briefing per input needs a folder")
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.fd: int | None = os.open(self.folder, os.O_RDONLY)
+        lock_output(self.fd, folder)  # before the clean-up: another run's files are its own
         for stale in self.folder.glob(".*.tmp"):  # left by a killed run
             if STALE_TMP.match(stale.name):
                 stale.unlink(missing_ok=True)
@@ -329,7 +553,9 @@ class FileSink:
         pass  # the worker has written the file
 
     def close(self) -> None:
-        pass
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
+            self.fd = None
 
 
 Sink = JsonlSink | FileSink
@@ -394,14 +620,20 @@ def run(tasks: Iterable[Task], job: Job, sink: Sink, jobs: int, reporter: Report
                 continue
             yield task, target
 
-    for outcome in ordered_map(partial(brief_chunk, job), todo(), jobs):
-        sink.write(outcome)
-        if outcome.error is None:
-            done += 1
-        else:
-            failed += 1
-            reporter.error(outcome)
-        reporter.advance()
+    outcomes = ordered_map(partial(brief_chunk, job), todo(), jobs)
+    try:
+        for outcome in outcomes:
+            sink.write(outcome)
+            if outcome.error is None:
+                done += 1
+            else:
+                failed += 1
+                reporter.error(outcome)
+            reporter.advance()
+    except KeyboardInterrupt:
+        raise Interrupted(done + failed) from None
+    finally:
+        outcomes.close()  # stops the workers now, whatever stopped the loop
     return Summary(done, failed, skipped, time.perf_counter() - started)
 
 
@@ -433,6 +665,7 @@ def run_batch(
     check_run(options, jobs)
     check_output(spec, output, fmt)
     tasks, total, stream = open_input(spec)
+    written: int | None = None
     try:
         sink: Sink = FileSink(output, fmt, resume) if fmt != "jsonl" else JsonlSink(output, resume)
         show_bar = sys.stderr.isatty() and not quiet
@@ -441,9 +674,13 @@ def run_batch(
         reporter = Reporter(total, show_bar, quiet)
         try:
             summary = run(tasks, Job(options, fmt), sink, jobs, reporter)
+        except Interrupted as stop:
+            written = stop.written
         finally:
             reporter.close()
             sink.close()
+        if written is not None:
+            raise Interrupted(written, resumable=output != "-")
         reporter.finish(summary)
         return summary
     finally:

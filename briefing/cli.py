@@ -300,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as err:
         print(f"briefing: error: {err}", file=sys.stderr)
         return 2
+    except batch.Interrupted as err:
+        print(f"briefing: {err}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
