@@ -7,6 +7,7 @@ import getpass
 import os
 import smtplib
 import ssl
+import sys
 from email.message import EmailMessage
 
 from briefing.model import BriefingError
@@ -42,10 +43,16 @@ def smtp_password(user: str) -> str:
     password = os.environ.get(PASSWORD_ENV)
     if password is not None:
         return password
+    if not sys.stdin.isatty():
+        # No one to ask: getpass would read a line of standard input instead.
+        raise BriefingError(f"no SMTP password: set {PASSWORD_ENV}")
     try:
-        return getpass.getpass(f"SMTP password for {user} (or set {PASSWORD_ENV}): ")
+        password = getpass.getpass(f"SMTP password for {user} (or set {PASSWORD_ENV}): ")
     except EOFError:
-        raise BriefingError(f"no SMTP password: set {PASSWORD_ENV}") from None
+        password = ""
+    if not password:
+        raise BriefingError(f"no SMTP password given: type it at the prompt or set {PASSWORD_ENV}")
+    return password
 
 
 def needs_tls(host: str, user: str | None, starttls: bool) -> bool:

@@ -462,11 +462,29 @@ def test_password_is_asked_for_when_not_in_the_environment(
         return "sésame"
 
     monkeypatch.setattr("getpass.getpass", getpass)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
         code, err = send_as_ann(article, "127.0.0.1", port, capsys)
     assert code == 0, err
     assert prompts == [f"SMTP password for ann (or set {PASSWORD_ENV}): "]
     assert inbox.logins == [("ann", "sésame")]
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_no_password_at_hand_is_a_one_line_error_and_nothing_is_sent(
+    terminal: bool,
+    article: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a terminal the prompt is answered with nothing; without one there is no one to ask.
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: terminal)
+    with smtp_server(login=True, auth_require_tls=False) as (inbox, port):
+        code, err = send_as_ann(article, "127.0.0.1", port, capsys)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and PASSWORD_ENV in err
+    assert inbox.logins == [] and inbox.envelopes == []
 
 
 def test_wrong_password_is_a_one_line_error(
