@@ -7,6 +7,7 @@ data (punkt_tab) is ever needed and results are the same on every machine.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -111,7 +112,7 @@ def _continues(previous: str, line: str, dangling: re.Pattern[str]) -> bool:
 def split_sentences(paragraph: str, language: Language | None = None) -> list[str]:
     """Sentences of one paragraph, in order. A bullet or headline line is one sentence."""
     paragraph = HEADING.sub("", BULLET.sub("", paragraph)).strip()
-    spans = _punkt(language or load_language()).span_tokenize(_mask_ellipses(paragraph))
+    spans = _spans(_mask_ellipses(paragraph), _punkt(language or load_language()))
     out: list[str] = []
     for start, end in spans:
         sentence = paragraph[start:end].strip()
@@ -120,6 +121,33 @@ def split_sentences(paragraph: str, language: Language | None = None) -> list[st
         elif sentence:
             out.append(sentence)
     return out
+
+
+# Characters handed to Punkt at once. NLTK runs its regular expressions under a wall-clock
+# limit (5 s), which one huge paragraph can pass on a busy machine: the outcome would then
+# depend on the load. A longer paragraph goes to Punkt a piece at a time.
+PIECE = 50_000
+
+
+def _spans(text: str, punkt: PunktSentenceTokenizer) -> Iterator[tuple[int, int]]:
+    """Punkt's sentence spans of text, found in pieces of at most PIECE characters.
+
+    Each piece ends where Punkt itself starts the piece's last sentence, which may run on past
+    the piece, so the sentences are those of the whole text; a piece with no sentence end is
+    cut at its last space.
+    """
+    start = 0
+    while len(text) - start > PIECE:
+        spans = list(punkt.span_tokenize(text[start : start + PIECE]))
+        if len(spans) > 1:
+            yield from ((start + a, start + b) for a, b in spans[:-1])
+            start += spans[-1][0]
+        else:
+            space = text.rfind(" ", start + 1, start + PIECE)
+            end = space if space > start else start + PIECE
+            yield start, end
+            start = end
+    yield from ((start + a, start + b) for a, b in punkt.span_tokenize(text[start:]))
 
 
 def _mask_ellipses(text: str) -> str:

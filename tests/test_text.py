@@ -298,3 +298,26 @@ def test_news_like_token_soup_never_loses_words(parts: list[str]) -> None:
     joined = " ".join(s.text for s in doc.sentences)
     body = HEADINGS_AND_BULLETS.sub("", strip_dateline(text))
     assert alnum_words(joined) == alnum_words(body)
+
+
+def test_a_huge_paragraph_is_split_as_if_it_were_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # NLTK times its regular expressions out after 5 s, so a huge paragraph goes to Punkt in
+    # pieces cut between sentences; the sentences must be those of the whole paragraph.
+    paragraph = " ".join(
+        f"Dr. Lee met {n} farmers in the U.S. on Friday. They said so... and left!"
+        for n in range(40)
+    )
+    whole = split_sentences(paragraph)
+    monkeypatch.setattr("briefing.text.PIECE", 300)
+    assert split_sentences(paragraph) == whole
+    assert len(whole) == 80
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab AB.!?", max_size=400))
+def test_pieces_lose_no_text(text: str) -> None:
+    paragraph = " ".join(text.split())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("briefing.text.PIECE", 40)
+        joined = "".join(split_sentences(paragraph)).replace(" ", "")
+    assert joined == paragraph.replace(" ", "")
