@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 50 * 1024 * 1024
 URL_MAX_BYTES = 10 * 1024 * 1024  # a news page is well under 1 MB; more is not an article
+# The longest text briefed: about 2 million words, 25 s and 800 MB. Memory grows with the
+# text (every token is kept for the extractors), so longer texts are refused at once rather
+# than let run out of memory; a page of HTML may be larger, its article text rarely is.
+MAX_TEXT_CHARS = 12_000_000
 URL_TIMEOUT = 20.0  # seconds for the whole download, connection and headers included
 URL_GRACE = 1.0  # seconds past the deadline before the caller stops waiting for a stuck fetch
 TITLE_MAX_WORDS = 20
@@ -592,6 +596,11 @@ def document_from_text(
     `language` is a language code or a folder of language files (see briefing.lang)."""
     if not text.strip():
         raise BriefingError(f"{name or 'input'}: is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise BriefingError(
+            f"{name or 'input'}: text longer than {MAX_TEXT_CHARS:,} characters; "
+            "brief it in parts (briefing batch takes one record per article)"
+        )
     if title is None:
         title, text = split_title(text)
     doc = make_document(

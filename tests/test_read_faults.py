@@ -16,7 +16,7 @@ import pytest
 
 from briefing import read
 from briefing.model import BriefingError
-from briefing.read import fetch, read_document
+from briefing.read import document_from_text, fetch, read_document
 
 ARTICLE = (
     "Ferry fares to rise in spring\n"
@@ -322,3 +322,12 @@ def test_single_legacy_encoding_is_not_read_as_mixed(
     path = tmp_path / "legacy.txt"
     path.write_bytes((text + "\n").encode(encoding))
     assert read_document(str(path)).text.strip() == text
+
+
+def test_a_text_too_long_to_brief_is_refused_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("briefing.read.MAX_TEXT_CHARS", 1_000)
+    with pytest.raises(BriefingError, match=r"long.txt: text longer than 1,000 characters; brief"):
+        document_from_text("The council met again today. " * 50, name="long.txt")
+    assert document_from_text("The council met again today. " * 30).sentences
