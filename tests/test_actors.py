@@ -199,7 +199,7 @@ def test_summit_article() -> None:
 
 
 # ---------------------------------------------------------------- robustness and speed
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_gives_actors_named_in_it(text: str) -> None:
     doc = make_document(text)
@@ -208,7 +208,7 @@ def test_any_text_gives_actors_named_in_it(text: str) -> None:
         assert a.kind in ("person", "organization", "country", "group", "place")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -104,7 +104,7 @@ def test_annotate_reads_every_sentence_once_with_the_language_abbreviations() ->
     assert all(first.sentence.text[w.start : w.end] == w.text for w in first.words)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
 def test_tokens_never_overlap_and_cover_every_non_space_character(text: str) -> None:
     tokens = tokenize(text)

@@ -312,7 +312,7 @@ def test_money_ranks_above_a_plain_count() -> None:
 # ------------------------------------------------------------------ robustness
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_any_text_gives_verbatim_finite_figures(text: str) -> None:
     doc = read(text)
@@ -330,7 +330,7 @@ SOUP_WORDS = [
 NUMBERISH = st.lists(st.sampled_from(SOUP_WORDS), max_size=40).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(NUMBERISH)
 def test_number_soup_gives_verbatim_finite_figures(text: str) -> None:
     doc = read(text)

@@ -198,7 +198,7 @@ def test_day_and_month_get_the_next_year_they_can() -> None:
 # ---------------------------------------------------------------- robustness and speed
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_any_text_gives_verbatim_steps(text: str) -> None:
     doc = read(text)
@@ -229,7 +229,7 @@ WORDS = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.lists(st.sampled_from([*WORDS, "Ann", "Holt", "Tuesday"]), max_size=40))
 def test_word_salad_gives_verbatim_steps(words: list[str]) -> None:
     doc = read(" ".join(words), published="2022-02-17")
@@ -352,7 +352,7 @@ def test_an_ending_is_told_as_its_pattern_tells_it(text: str) -> None:
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=40))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=700, deadline=None)
 def test_words_are_found_as_the_pattern_finds_them(text: str) -> None:
     from briefing import outlook
 

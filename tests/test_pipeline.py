@@ -36,19 +36,19 @@ def check_faithful(text: str) -> None:
     assert len(to_markdown(b).split()) <= PAGE_WORDS
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(news_like)
 def test_news_like_text_gives_a_faithful_briefing(text: str) -> None:
     check_faithful(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(any_text)
 def test_any_text_gives_a_briefing_or_a_one_line_error(text: str) -> None:
     check_faithful(text)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(news_like, st.integers(min_value=1, max_value=60))
 def test_word_budget_bounds_the_summary(text: str, budget: int) -> None:
     try:

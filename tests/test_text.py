@@ -220,7 +220,7 @@ def test_ellipsis_next_to_the_other_kind(dots: str) -> None:
     ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=". .\t\u00a0\u2009a", max_size=30))
 def test_dots_finds_the_ellipses_of_text_without_the_ellipsis_character(text: str) -> None:
     # The fast pattern must find exactly the same dot runs as the full one.
@@ -228,7 +228,7 @@ def test_dots_finds_the_ellipses_of_text_without_the_ellipsis_character(text: st
     assert spans == [m.span() for m in ELLIPSIS.finditer(text)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")))
 def test_one_line_text_is_one_paragraph_as_in_the_general_path(text: str) -> None:
     # A trailing line break sends the same text through the line-joining loop.
@@ -239,7 +239,7 @@ def alnum_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400))
 def test_any_text_splits_in_order_and_covers_every_word(text: str) -> None:
     doc = make_document(text)
@@ -259,7 +259,7 @@ def test_any_text_splits_in_order_and_covers_every_word(text: str) -> None:
 HEADINGS_AND_BULLETS = re.compile(r"(?m)^[ \t\f\v]*(?:#{1,6}|[-*•·–]|\d{1,3}[.)])[ \t\f\v]+")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -313,7 +313,7 @@ def test_a_huge_paragraph_is_split_as_if_it_were_whole(monkeypatch: pytest.Monke
     assert len(whole) == 80
 
 
-@settings(max_examples=200)
+@settings(max_examples=700)
 @given(st.text(alphabet="ab AB.!?", max_size=400))
 def test_pieces_lose_no_text(text: str) -> None:
     paragraph = " ".join(text.split())
