@@ -7,6 +7,7 @@ whole lines and whole files, and `resume` carries on where it stopped.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import json
@@ -20,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from briefing.compose import Options, check_options, make_briefing
-from briefing.files import write_atomic
+from briefing.files import reason, write_atomic
 from briefing.model import BriefingError
 from briefing.read import HTML_SUFFIXES, MARKDOWN_SUFFIXES, document_from_string, read_document
 from briefing.render import Format, render, to_dict
@@ -37,6 +38,12 @@ FILE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 CHUNK = 8  # records a worker takes at a time: enough to hide the cost of passing them over
 AHEAD = 4  # chunks in flight per worker: keeps workers busy while memory stays bounded
 STALE_TMP = re.compile(r"^\..+\.briefing\.\w+\.\w+\.tmp$")  # write_atomic's, for our outputs
+# Write errors about the output's disk or folder rather than one file: every later write would
+# fail alike, so they stop the run (one line, exit 2; --resume finishes once they are fixed).
+# EFBIG is a file size limit (ulimit -f, a quota), not a briefing too big for its disk.
+OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES, errno.EPERM}
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,11 @@ class Job:
 
     options: Options
     fmt: BatchFormat = "jsonl"
+
+
+class OutputError(BriefingError):
+    """Writing the output failed in a way no later write would escape (a full disk): the run
+    stops, the line or file being written is not left half there, and resume finishes."""
 
 
 class Interrupted(KeyboardInterrupt):
@@ -263,10 +275,12 @@ def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
             )
         briefing = make_briefing(doc, job.options)
         if target is not None and job.fmt != "jsonl":
-            write_atomic(Path(target), render(briefing, job.fmt))
+            write_file(Path(target), render(briefing, job.fmt))
             return Outcome(task.id, task.where, "")
         line = json.dumps({"id": task.id, **to_dict(briefing)}, ensure_ascii=False)
         return Outcome(task.id, task.where, line)
+    except OutputError:
+        raise  # stops the run (the worker hands it to the parent, which stops them all)
     except BriefingError as err:
         message = str(err).removeprefix(f"{task.id}: ").removeprefix(f"{Path(task.id).name}: ")
         return failure(task, message)
@@ -274,6 +288,20 @@ def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
         # One article that trips a bug must not sink a run of thousands: it is reported with
         # its id and the error's type, counted as failed, and the exit status says so.
         return failure(task, f"internal error: {type(err).__name__}: {err}")
+
+
+def write_file(path: Path, text: str) -> None:
+    """One briefing file, written atomically (never partly there). A full disk, a read-only
+    or unwritable folder stops the run as an OutputError: reporting it once per record would
+    bury the cause under thousands of lines. An error that is about this one file (its name
+    too long, a folder by that name) stays that record's failure, and the run goes on."""
+    try:
+        write_atomic(path, text)
+    except BriefingError as err:
+        cause = err.__context__  # write_atomic raises `from None`: the OSError stays here
+        if isinstance(cause, OSError) and cause.errno in OUTPUT_ERRNOS:
+            raise OutputError(str(err)) from None
+        raise
 
 
 def failure(task: Task, error: str) -> Outcome:
@@ -438,6 +466,8 @@ class JsonlSink:
     def __init__(self, path: str, resume: bool) -> None:
         self.seen: Counter[str] = Counter()
         self.fd: int | None = None  # None: stdout
+        self.name = path
+        self.size = 0  # of the output: whole lines only, between two writes
         if path == "-":
             if resume:
                 raise BriefingError("resuming needs an output file, not stdout")
@@ -452,10 +482,15 @@ class JsonlSink:
         except OSError as err:
             raise BriefingError(f"{path}: cannot write ({err.strerror})") from None
         lock_output(fd, path)
-        if resume:
-            self.seen = written_ids(target)
-        else:
-            os.ftruncate(fd, 0)
+        try:
+            if resume:
+                self.seen = written_ids(target)
+            else:
+                os.ftruncate(fd, 0)
+            self.size = os.fstat(fd).st_size
+        except OSError as err:
+            os.close(fd)
+            raise OutputError(f"{path}: {reason(err)}") from None
         self.fd = fd
 
     def target(self, task: Task) -> str | None:
@@ -468,20 +503,45 @@ class JsonlSink:
         return False
 
     def write(self, outcome: Outcome) -> None:
-        # One write call per line, unbuffered: a kill or Ctrl-C can only ever cut the line
-        # being written. A lone surrogate (a "\\ud800" in the input) is written escaped.
+        """Append one whole line, unbuffered, or nothing: a write that fails part way (a full
+        disk, EIO, a quota) or is cut by Ctrl-C is undone, so the output keeps whole lines only
+        and resume finishes the job. A failed write stops the run as an OutputError. Only a
+        kill can leave part of a line, which resume drops. A lone surrogate (a "\\ud800" in
+        the input) is written escaped."""
         if self.fd is None:
             sys.stdout.write(outcome.line + "\n")
             sys.stdout.flush()
             return
-        data = memoryview((outcome.line + "\n").encode("utf-8", "backslashreplace"))
-        while data:
-            data = data[os.write(self.fd, data) :]
+        line = (outcome.line + "\n").encode("utf-8", "backslashreplace")
+        data = memoryview(line)
+        try:
+            while data:
+                n = os.write(self.fd, data)
+                if n <= 0:  # no error, yet no progress: looping would never end
+                    raise OSError(0, "nothing could be written")
+                data = data[n:]
+        except OSError as err:
+            self.undo()
+            raise OutputError(f"{self.name}: {reason(err)}") from None
+        except BaseException:
+            self.undo()
+            raise
+        self.size += len(line)
+
+    def undo(self) -> None:
+        """Cut the output back to its last whole line."""
+        if self.fd is not None:
+            # If even this fails (the disk gone), resume still drops the cut line.
+            with suppress(OSError):
+                os.ftruncate(self.fd, self.size)
 
     def close(self) -> None:
         if self.fd is not None:
-            os.close(self.fd)  # releases the lock
-            self.fd = None
+            fd, self.fd = self.fd, None
+            try:
+                os.close(fd)  # releases the lock; on NFS it may report a failed write
+            except OSError as err:
+                raise OutputError(f"{self.name}: {reason(err)}") from None
 
 
 def written_ids(path: Path) -> Counter[str]:
@@ -531,10 +591,16 @@ class FileSink:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.fd: int | None = os.open(self.folder, os.O_RDONLY)
         lock_output(self.fd, folder)  # before the clean-up: another run's files are its own
-        for stale in self.folder.glob(".*.tmp"):  # left by a killed run
-            if STALE_TMP.match(stale.name):
-                stale.unlink(missing_ok=True)
+        self.remove_temporaries()  # left by a killed run
         self.names: set[str] = set()
+
+    def remove_temporaries(self) -> None:
+        """Remove write_atomic's temporary files: a worker stopped in the middle of a write
+        (a run stopped by a full disk, Ctrl-C) or a killed run leaves its file behind."""
+        for stale in self.folder.glob(".*.tmp"):
+            if STALE_TMP.match(stale.name):
+                with suppress(OSError):
+                    stale.unlink(missing_ok=True)
 
     def target(self, task: Task) -> str | None:
         stem = Path(task.id).stem if task.path else task.id
@@ -554,6 +620,7 @@ class FileSink:
 
     def close(self) -> None:
         if self.fd is not None:
+            self.remove_temporaries()  # the workers are stopped by now; the lock is still ours
             os.close(self.fd)  # releases the lock
             self.fd = None
 

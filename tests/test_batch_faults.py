@@ -3,9 +3,11 @@ output, Ctrl-C in the middle of a run. All texts are made up."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import glob
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -273,3 +275,185 @@ def test_a_dead_worker_is_one_error_not_a_hang() -> None:
     with pytest.raises(BriefingError, match="a worker process died"):
         list(ordered_map(die_in_worker, items, jobs=2))
     assert time.monotonic() - started < 10
+
+
+# ---------------------------------------------------------------- 5. write faults (a full disk)
+FAULT_SCRIPT = """
+import errno, os, sys
+from briefing.cli import main
+
+out, nth = sys.argv[1], int(sys.argv[2])
+real_write, lines = os.write, 0
+
+def write(fd, data):
+    global lines
+    if os.fstat(fd).st_ino != os.stat(out).st_ino:
+        return real_write(fd, data)
+    lines += 1
+    if lines == nth:
+        real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    return real_write(fd, data)
+
+os.write = write
+code = main(sys.argv[3:])
+import multiprocessing
+print(len(multiprocessing.active_children()))
+sys.exit(code)
+"""
+
+
+def full_disk_on(monkeypatch: pytest.MonkeyPatch, out: Path, nth: int, how: str) -> None:
+    """os.write on out fails at its nth call: half the line written, then the error `how`."""
+    real_write = os.write
+    calls = 0
+
+    def write(fd: int, data: bytes | memoryview) -> int:
+        nonlocal calls
+        if not out.exists() or os.fstat(fd).st_ino != out.stat().st_ino:
+            return real_write(fd, data)
+        calls += 1
+        if calls < nth:
+            return real_write(fd, data)
+        half = bytes(data)[: len(data) // 2]
+        if how == "short":  # a short count without an error, then the error
+            return real_write(fd, half) if calls == nth else fail(errno.EDQUOT)
+        if how == "zero":  # no error and no progress
+            return 0
+        real_write(fd, half)
+        if how == "ctrl-c":
+            raise KeyboardInterrupt
+        return fail(errno.ENOSPC)
+
+    monkeypatch.setattr(os, "write", write)
+
+
+def fail(code: int) -> int:
+    raise OSError(code, os.strerror(code))
+
+
+def whole_lines(out: Path) -> list[str]:
+    data = out.read_bytes()
+    assert not data or data.endswith(b"\n"), "a partial last line was left"
+    return [str(json.loads(line)["id"]) for line in data.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("how", "reason"),
+    [
+        ("enospc", "no space left on device"),
+        ("short", "disk quota exceeded"),
+        ("zero", "nothing could be written"),
+    ],
+)
+def test_a_full_disk_stops_the_run_with_whole_lines_and_resume_finishes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    how: str,
+    reason: str,
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(12))
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(src), "--output", str(out), "--jobs", "1"]
+    with monkeypatch.context() as patch:
+        full_disk_on(patch, out, 5, how)
+        assert main(args) == 2
+    assert capsys.readouterr().err == f"briefing: error: {out}: {reason}\n"
+    assert whole_lines(out) == ["a0", "a1", "a2", "a3"]
+
+    assert main([*args, "--resume"]) == 0  # space again
+    assert "8 done, 0 failed, 4 skipped" in capsys.readouterr().err
+    assert whole_lines(out) == [f"a{i}" for i in range(12)]  # every record once, in order
+
+
+def test_ctrl_c_in_the_middle_of_a_line_leaves_whole_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(6))
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as patch:
+        full_disk_on(patch, out, 3, "ctrl-c")
+        assert main(["batch", str(src), "--output", str(out), "-j", "1"]) == 130
+    err = capsys.readouterr().err
+    assert err == "briefing: interrupted: 2 done; run again with --resume to finish\n"
+    assert whole_lines(out) == ["a0", "a1"]
+
+
+@pytest.mark.skipif(not LINUX, reason="needs Linux /proc")
+def test_a_full_disk_with_workers_stops_them_and_resume_finishes(tmp_path: Path) -> None:
+    n = 300
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(n))
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(src), "--output", str(out), "--jobs", "2"]
+    proc = subprocess.run(
+        [sys.executable, "-c", FAULT_SCRIPT, str(out), "100", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"briefing: error: {out}: no space left on device\n"
+    assert proc.stdout == "0\n", "workers outlived the run"
+    assert whole_lines(out) == [f"a{i}" for i in range(99)]
+
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args, "--resume"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{n - 99} done, 0 failed, 99 skipped" in done.stderr
+    assert whole_lines(out) == [f"a{i}" for i in range(n)]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EIO, errno.EACCES])
+def test_a_full_disk_stops_a_per_file_run(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    jobs: str,
+    code: int,
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(20))
+    out = tmp_path / "out"
+    args = ["batch", str(src), "--format", "md", "--output", str(out), "--jobs", jobs]
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:  # the disk fills after two files (workers are forked)
+        if len(list(out.glob("*.md"))) >= 2:
+            fail(code)
+        real_fsync(fd)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", fsync)
+        assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"briefing: error: {out}/a")
+    assert err.endswith(f".briefing.md: {os.strerror(code).lower()}\n")
+    names = [p.name for p in out.iterdir()]
+    assert 2 <= len(names) < 20 and all(n.endswith(".briefing.md") for n in names)  # no .tmp
+    assert multiprocessing.active_children() == []  # the workers were stopped
+
+    assert main([*args, "--resume"]) == 0
+    assert f"{20 - len(names)} done, 0 failed, {len(names)} skipped" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"a{i}.briefing.md" for i in range(20))
+
+
+def test_a_fault_of_one_file_fails_that_record_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", good_rows(4))
+    out = tmp_path / "out"
+    (out / "a1.briefing.md").mkdir(parents=True)  # a folder where a1's briefing would go
+    assert main(["batch", str(src), "--format", "md", "--output", str(out), "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "a1.briefing.md: is a directory" in err and "3 done, 1 failed" in err
+    assert sorted(p.name for p in out.glob("*.md") if p.is_file()) == [
+        "a0.briefing.md",
+        "a2.briefing.md",
+        "a3.briefing.md",
+    ]
