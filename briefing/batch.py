@@ -588,7 +588,10 @@ class FileSink:
         self.folder, self.fmt, self.resume = Path(folder), fmt, resume
         if self.folder.exists() and not self.folder.is_dir():
             raise BriefingError(f"{folder}: is a file; one briefing per input needs a folder")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise BriefingError(f"{folder}: cannot create the folder: {reason(err)}") from None
         self.fd: int | None = os.open(self.folder, os.O_RDONLY)
         lock_output(self.fd, folder)  # before the clean-up: another run's files are its own
         self.remove_temporaries()  # left by a killed run

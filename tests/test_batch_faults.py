@@ -457,3 +457,19 @@ def test_a_fault_of_one_file_fails_that_record_only(
         "a2.briefing.md",
         "a3.briefing.md",
     ]
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("The council approved the plan on Monday. It will vote again.")
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder")
+    code = main(["batch", str(source), "--format", "md", "--output", f"{blocker}/sub/"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().splitlines() == [
+        f"briefing: error: {blocker}/sub/: cannot create the folder: not a directory"
+    ]
