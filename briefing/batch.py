@@ -414,6 +414,7 @@ def worker_loop(
     parent: int,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group
+    release_inherited_locks()
     start_worker(parent)
     while (item := tasks.get()) is not None:
         if os.getppid() != parent:  # the parent was killed: the chunks queued are no one's
@@ -539,7 +540,7 @@ class JsonlSink:
         if self.fd is not None:
             fd, self.fd = self.fd, None
             try:
-                os.close(fd)  # releases the lock; on NFS it may report a failed write
+                unlock(fd)  # on NFS it may report a failed write
             except OSError as err:
                 raise OutputError(f"{self.name}: {reason(err)}") from None
 
@@ -562,6 +563,25 @@ def written_ids(path: Path) -> Counter[str]:
     return seen
 
 
+# Descriptors holding an output's lock in this process. A forked worker gets copies of them,
+# and a lock lasts until its last copy is closed: a worker closes its copies at once, so the
+# lock of a killed parent goes with the parent, not with its slowest worker.
+HELD_LOCKS: set[int] = set()
+
+
+def release_inherited_locks() -> None:
+    for fd in HELD_LOCKS:
+        with suppress(OSError):
+            os.close(fd)
+    HELD_LOCKS.clear()
+
+
+def unlock(fd: int) -> None:
+    """Close a locked output's descriptor, which drops the lock."""
+    HELD_LOCKS.discard(fd)
+    os.close(fd)
+
+
 def lock_output(fd: int, name: str) -> None:
     """Hold an exclusive lock on an output for the run, or refuse: two batches writing one
     output would mix their lines (and with resume write every record twice). The lock goes
@@ -572,6 +592,7 @@ def lock_output(fd: int, name: str) -> None:
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        HELD_LOCKS.add(fd)
     except BlockingIOError:
         os.close(fd)
         raise BriefingError(
@@ -624,7 +645,7 @@ class FileSink:
     def close(self) -> None:
         if self.fd is not None:
             self.remove_temporaries()  # the workers are stopped by now; the lock is still ours
-            os.close(self.fd)  # releases the lock
+            unlock(self.fd)
             self.fd = None
 
 
