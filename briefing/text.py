@@ -21,7 +21,8 @@ DATELINE = re.compile(
     r"\s*(?:--|—|-)?\s*"
 )
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
-BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
+# A list item's marker: a bullet sign, "1." or "1)", "a)" or "(a)", "(iv)".
+BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 # An ellipsis ("...", ". . ." or "…") ends a sentence only when a capital letter follows.
 ELLIPSIS = re.compile(r"(?:\.\s?){2,}\.|…")
@@ -110,17 +111,165 @@ def _continues(previous: str, line: str, dangling: re.Pattern[str]) -> bool:
 
 
 def split_sentences(paragraph: str, language: Language | None = None) -> list[str]:
-    """Sentences of one paragraph, in order. A bullet or headline line is one sentence."""
-    paragraph = HEADING.sub("", BULLET.sub("", paragraph)).strip()
-    spans = _spans(_mask_ellipses(paragraph), _punkt(language or load_language()))
+    """Sentences of one paragraph, in order. A bullet or headline line is one sentence.
+
+    A list item keeps its marker ("1)", "a)", "•"); a markdown heading's "#" marks are dropped
+    on purpose (they are layout, not text). Punkt's spans are then corrected by the rules of
+    `_merge` and `_split_lists`, which only move boundaries, so no text is ever lost.
+    """
+    paragraph = HEADING.sub("", paragraph).strip()
+    language = language or load_language()
+    spans = _spans(_mask_ellipses(paragraph), _punkt(language))
     out: list[str] = []
-    for start, end in spans:
+    for start, end in _split_lists(paragraph, _merge(paragraph, spans, _rules(language))):
         sentence = paragraph[start:end].strip()
         if out and not WORD.search(sentence):
             out[-1] = f"{out[-1]} {sentence}"  # stray punctuation belongs to the sentence before
         elif sentence:
             out.append(sentence)
     return out
+
+
+# What may follow a sentence's closing marks: a lower-case word continues the sentence
+# ("Yahoo! in ...", '"Great." she said'), unless it is a list marker ("b) ...") or a name
+# written in lower case before a capital ("eBay", "iPhone").
+LOWER_NEXT = re.compile(r"""["'“‘”’(\[]*[a-z](?![A-Z])""")
+MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))(?=\s)")
+# Only a list marker (and closing marks) in a span: it belongs to the item after it.
+MARKER_ONLY = re.compile(r"\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s*$")
+# A clock time ending a span: "6 p.m.", "10:30 A.M."
+CLOCK_END = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+# The pronoun "I" ending a sentence after a lower-case word: "... than I. Nobody ..."
+PRONOUN_I = re.compile(r"(?<=[a-z,;] )I\.(?=\s+[\"“‘']?[A-Z])")
+# "no." as the word (lower case) ending a sentence before a capitalised word, not a number.
+WORD_NO = re.compile(r"(?<![\w.])no\.(?=\s+[\"“‘']?[A-Z])")
+# A time such as "6 p.m." that ends a sentence when an honorific and a name follow.
+CLOCK_THEN_TITLE = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.(?=\s+([A-Z][a-z]{1,3})\.\s+[A-Z])", re.I)
+
+
+@cache
+def _rules(language: Language) -> tuple[frozenset[str], re.Pattern[str]]:
+    """Honorifics written with a full stop ("Mr.") and the fronted time phrase pattern."""
+    titles = frozenset(w.lower() for w in language.words("honorifics"))
+    openers = language.words("time_phrase_openers")
+    preps = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
+    fronted = re.compile(
+        rf"(?:{preps or '(?!)'})\s+(?:about\s+|around\s+)?\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.$",
+        re.IGNORECASE,
+    )
+    return titles, fronted
+
+
+def _merge(
+    text: str,
+    spans: Iterator[tuple[int, int]],
+    rules: tuple[frozenset[str], re.Pattern[str]],
+) -> Iterator[tuple[int, int]]:
+    """Punkt's spans, with the extra boundaries of text's clock times and pronoun "I" and
+    without those that must not split: before a lower-case word, inside brackets, after a
+    lone list marker or a fronted time phrase ("At 5 a.m. Mr. Smith left.")."""
+    titles, fronted = rules
+    current: tuple[int, int] | None = None
+    for span in _extra_breaks(text, spans, titles, fronted):
+        if current is None:
+            current = span
+            continue
+        a, b = current
+        c, d = span
+        if _joins(text, a, b, c, d, fronted):
+            current = (a, d)
+        else:
+            yield current
+            current = span
+    if current is not None:
+        yield current
+
+
+def _joins(text: str, a: int, b: int, c: int, d: int, fronted: re.Pattern[str]) -> bool:
+    """Whether the span text[c:d] continues the sentence text[a:b]."""
+    head = text[a:b]
+    if MARKER_ONLY.match(head):
+        return True  # "1." alone: the marker of the item that follows
+    if LOWER_NEXT.match(text, c) and not MARKER.match(text, c):
+        return True
+    if fronted.match(head.strip()):
+        return True  # "At 5 a.m." alone is no sentence
+    # An opening bracket not yet closed, closed in the next span: no break inside brackets.
+    for o, cl in (("(", ")"), ("[", "]")):
+        if o in head and head.count(o) > head.count(cl) and cl in text[c:d]:
+            return True
+    return False
+
+
+def _extra_breaks(
+    text: str,
+    spans: Iterator[tuple[int, int]],
+    titles: frozenset[str],
+    fronted: re.Pattern[str],
+) -> Iterator[tuple[int, int]]:
+    """Spans cut after a clock time before an honorific ("at 6 P.M. Mr. Smith"), after the
+    pronoun "I" and after the word "no" before a capitalised word (Punkt reads them as
+    abbreviations)."""
+    for a, b in spans:
+        piece = text[a:b]
+        if "I." not in piece and "no." not in piece and ".m." not in piece.lower():
+            yield a, b
+            continue
+        cuts = [m.end() for m in PRONOUN_I.finditer(piece)]
+        cuts += [m.end() for m in WORD_NO.finditer(piece)]
+        cuts += [
+            m.end()
+            for m in CLOCK_THEN_TITLE.finditer(piece)
+            if m.group(1).lower() in titles and not fronted.match(piece[: m.end()].strip())
+        ]
+        start = a
+        for cut in sorted(cuts):
+            yield start, a + cut
+            start = a + cut
+        yield start, b
+
+
+def _split_lists(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans cut before each item of an inline list ("1) The first 2) The second"): a span
+    that starts with a marker is cut where the next marker of the same sequence stands."""
+    for a, b in spans:
+        m = INLINE_FIRST.match(text, a)
+        if m is None:
+            yield a, b
+            continue
+        start = a
+        marker = m.group()
+        while True:
+            following = _next_marker(marker)
+            if following is None:
+                break
+            at = text.find(f" {following} ", start, b)
+            if at < 0:
+                break
+            yield start, at
+            start = at + 1
+            marker = following
+        yield start, b
+
+
+INLINE_FIRST = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\s*[•·]")
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _next_marker(marker: str) -> str | None:
+    """The marker after `marker` in its sequence: "2)" after "1)", "(b)" after "(a)"."""
+    marker = marker.strip()
+    if marker in "•·":
+        return marker
+    opening = "(" if marker.startswith("(") else ""
+    body = marker.strip("()")
+    if body.isdigit():
+        return f"{opening}{int(body) + 1})"
+    if body in ROMAN[:-1] and (body != "i" or opening):
+        return f"{opening}{ROMAN[ROMAN.index(body) + 1]})"
+    if len(body) == 1 and body.isalpha() and body != "z":
+        return f"{opening}{chr(ord(body) + 1)})"
+    return None
 
 
 # Characters handed to Punkt at once. NLTK runs its regular expressions under a wall-clock
