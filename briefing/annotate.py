@@ -12,6 +12,7 @@ from __future__ import annotations
 import pkgutil
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
@@ -154,7 +155,9 @@ def written_words(
     return tuple(out)
 
 
-def annotate_sentence(sentence_text: str, language: Language) -> tuple[tuple[Token, ...], ...]:
+def annotate_sentence(
+    sentence_text: str, language: Language
+) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
     """(tokens, words) of one sentence."""
     tokens = tokenize(sentence_text, language)
     return tokens, written_words(sentence_text, tokens, _abbreviations(language), language)
@@ -175,7 +178,7 @@ def annotate(doc: Document, language: Language | None = None) -> AnnotatedDocume
         tokens, words = annotate_sentence(s.text, language)
         sentences.append(AnnotatedSentence(s, tokens, words))
     plain = AnnotatedDocument(doc, language, tuple(sentences))
-    return AnnotatedDocument(doc, language, plain.sentences, tuple(find_mentions(plain)))
+    return replace(plain, mentions=tuple(find_mentions(plain)))
 
 
 # ---------------------------------------------------------------- what the rankers compare

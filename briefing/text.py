@@ -12,6 +12,7 @@ from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from briefing.annotate import plain_words
 from briefing.lang import Language, load_language
 from briefing.model import Document, Sentence
 
@@ -352,6 +353,4 @@ class SumyTokenizer:
         return tuple(split_sentences(paragraph, self.lang))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        from briefing.annotate import plain_words
-
         return tuple(plain_words(sentence))
