@@ -1,0 +1,111 @@
+"""Where a briefing's time goes, stage by stage, over the CNN dev texts on one core.
+
+    python bench/stage_times.py [../shared/eval/dev/cnndm.jsonl] [--limit 500]
+
+Runs the stages of `make_briefing` one after the other for every text, with a clock around each,
+and prints the seconds of each stage and its share of the whole, with NLTK Punkt's splitting of
+the same texts as the yardstick (the ratio the speed issue asks about). Each stage is run twice
+over all texts and the second pass is reported, so one-off warm-up (imports, word lists, caches
+filled by the first article) is left out. Run by hand; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefing.actors import find_actors
+from briefing.annotate import annotate
+from briefing.compose import Options, choose_summary, fit_page
+from briefing.figures import find_figures
+from briefing.lang import load_language
+from briefing.model import Briefing, Source, SummaryLine
+from briefing.outlook import find_next_steps
+from briefing.rank import rank
+from briefing.read import document_from_string
+from briefing.render import to_dict
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "cnndm.jsonl"
+
+
+def texts(path: Path, limit: int) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f][:limit]
+
+
+def punkt_seconds(items: list[str]) -> float:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    tokenizer = PunktSentenceTokenizer()
+    start = time.perf_counter()
+    for text in items:
+        tokenizer.tokenize(text)
+    return time.perf_counter() - start
+
+
+def one_pass(items: list[str], clock: dict[str, float]) -> None:
+    language = load_language("en")
+    options = Options()
+
+    def timed(stage: str, fn: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        out = fn()
+        clock[stage] += time.perf_counter() - start
+        return out
+
+    for n, text in enumerate(items):
+        doc = timed("read+split", lambda: document_from_string(text, name=str(n), kind="text"))
+        annotated = timed("annotate", lambda: annotate(doc, language))
+        order = timed("rank", lambda: rank(annotated, options.algorithm))
+        chosen = choose_summary(doc, order, options)
+        picked = set(chosen)
+        actors = timed("actors", lambda: find_actors(annotated, picked))
+        figures = timed("figures", lambda: find_figures(annotated, picked))
+        steps = timed("next steps", lambda: find_next_steps(annotated, picked, actors))
+        briefing = Briefing(
+            title=doc.title or "",
+            bottom_line=doc.sentences[order[0]].text,
+            summary=tuple(
+                SummaryLine(doc.sentences[i].text, i, doc.sentences[i].doc) for i in chosen
+            ),
+            actors=tuple(actors[:8]),
+            figures=tuple(figures[:8]),
+            next_steps=tuple(steps[:5]),
+            source=Source(name=str(n), words=doc.word_count),
+        )
+        fitted = timed("fit page", lambda: fit_page(briefing, limit=450))
+        timed("json", lambda: json.dumps(to_dict(fitted), ensure_ascii=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=500)
+    args = parser.parse_args()
+    items = texts(args.path, args.limit)
+    gc.disable()  # as make_briefing does
+    clock: dict[str, float] = defaultdict(float)
+    one_pass(items, clock)
+    clock.clear()
+    one_pass(items, clock)
+    punkt = punkt_seconds(items)
+    total = sum(clock.values())
+    print(f"{len(items)} texts of {args.path.name}, second pass, one core")
+    for stage, seconds in clock.items():
+        print(
+            f"  {stage:<12} {seconds:6.2f} s  {seconds / total:5.1%}  {seconds / punkt:5.2f}x Punkt"
+        )
+    print(f"  {'all stages':<12} {total:6.2f} s         {total / punkt:5.2f}x Punkt")
+    print(f"  NLTK Punkt   {punkt:6.2f} s")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
