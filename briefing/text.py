@@ -122,7 +122,8 @@ def split_sentences(paragraph: str, language: Language | None = None) -> list[st
     language = language or load_language()
     spans = _spans(_mask_ellipses(paragraph), _punkt(language))
     out: list[str] = []
-    for start, end in _split_lists(paragraph, _merge(paragraph, spans, _rules(language))):
+    merged = _merge(paragraph, spans, _rules(language))
+    for start, end in _split_lists(paragraph, _numbered_items(paragraph, merged)):
         sentence = paragraph[start:end].strip()
         if out and not WORD.search(sentence):
             out[-1] = f"{out[-1]} {sentence}"  # stray punctuation belongs to the sentence before
@@ -138,6 +139,7 @@ LOWER_NEXT = re.compile(r"""["'“‘”’(\[]*[a-z](?![A-Z])""")
 MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))(?=\s)")
 # Only a list marker (and closing marks) in a span: it belongs to the item after it.
 MARKER_ONLY = re.compile(r"\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s*$")
+MARKER_AFTER_COLON = re.compile(r"[:;]\s+\(?(?:\d{1,3}|[a-z])[.)]\s*$")
 # A clock time ending a span: "6 p.m.", "10:30 A.M."
 CLOCK_END = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
 # The pronoun "I" ending a sentence after a lower-case word: "... than I. Nobody ..."
@@ -149,8 +151,9 @@ CLOCK_THEN_TITLE = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.(?=\s+([A-Z][a-z]{1,3})\
 
 
 @cache
-def _rules(language: Language) -> tuple[frozenset[str], re.Pattern[str]]:
-    """Honorifics written with a full stop ("Mr.") and the fronted time phrase pattern."""
+def _rules(language: Language) -> Rules:
+    """Honorifics written with a full stop ("Mr."), the fronted time phrase pattern and the
+    words that start a new sentence even in lower case after "!" or "?"."""
     titles = frozenset(w.lower() for w in language.words("honorifics"))
     openers = language.words("time_phrase_openers")
     preps = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
@@ -158,18 +161,17 @@ def _rules(language: Language) -> tuple[frozenset[str], re.Pattern[str]]:
         rf"(?:{preps or '(?!)'})\s+(?:about\s+|around\s+)?\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.$",
         re.IGNORECASE,
     )
-    return titles, fronted
+    return titles, fronted, language.words("lowercase_restarts")
 
 
-def _merge(
-    text: str,
-    spans: Iterator[tuple[int, int]],
-    rules: tuple[frozenset[str], re.Pattern[str]],
-) -> Iterator[tuple[int, int]]:
+Rules = tuple[frozenset[str], re.Pattern[str], frozenset[str]]
+
+
+def _merge(text: str, spans: Iterator[tuple[int, int]], rules: Rules) -> Iterator[tuple[int, int]]:
     """Punkt's spans, with the extra boundaries of text's clock times and pronoun "I" and
     without those that must not split: before a lower-case word, inside brackets, after a
     lone list marker or a fronted time phrase ("At 5 a.m. Mr. Smith left.")."""
-    titles, fronted = rules
+    titles, fronted, restarts = rules
     current: tuple[int, int] | None = None
     for span in _extra_breaks(text, spans, titles, fronted):
         if current is None:
@@ -177,7 +179,7 @@ def _merge(
             continue
         a, b = current
         c, d = span
-        if _joins(text, a, b, c, d, fronted):
+        if _joins(text, (a, b), (c, d), fronted, restarts):
             current = (a, d)
         else:
             yield current
@@ -186,13 +188,20 @@ def _merge(
         yield current
 
 
-def _joins(text: str, a: int, b: int, c: int, d: int, fronted: re.Pattern[str]) -> bool:
-    """Whether the span text[c:d] continues the sentence text[a:b]."""
-    head = text[a:b]
-    if MARKER_ONLY.match(head):
-        return True  # "1." alone: the marker of the item that follows
+def _joins(
+    text: str,
+    head_span: tuple[int, int],
+    next_span: tuple[int, int],
+    fronted: re.Pattern[str],
+    restarts: frozenset[str],
+) -> bool:
+    """Whether the span next_span of text continues the sentence head_span."""
+    head = text[head_span[0] : head_span[1]]
+    c, d = next_span
+    if MARKER_ONLY.match(head) or MARKER_AFTER_COLON.search(head):
+        return True  # "1." alone or after "Steps:": the marker of the item that follows
     if LOWER_NEXT.match(text, c) and not MARKER.match(text, c):
-        return True
+        return not _restarts(head, text, c, restarts)
     if fronted.match(head.strip()):
         return True  # "At 5 a.m." alone is no sentence
     # An opening bracket not yet closed, closed in the next span: no break inside brackets.
@@ -200,6 +209,19 @@ def _joins(text: str, a: int, b: int, c: int, d: int, fronted: re.Pattern[str]) 
         if o in head and head.count(o) > head.count(cl) and cl in text[c:d]:
             return True
     return False
+
+
+def _restarts(head: str, text: str, c: int, restarts: frozenset[str]) -> bool:
+    """A lower-case "it", "we" ... after a bare "!" or "?": a new sentence written carelessly
+    ("Great song! it made my year"), not a title ("Hey Ya! after") or an attribution after a
+    closing quote ('"Why?" he asked')."""
+    if head.rstrip()[-1:] not in ("!", "?"):
+        return False
+    word = FIRST_WORD.match(text, c)
+    return word is not None and word.group().lower() in restarts
+
+
+FIRST_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
 def _extra_breaks(
@@ -253,6 +275,26 @@ def _split_lists(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[
         yield start, b
 
 
+def _numbered_items(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Items numbered "1. ... 2. ..." on one line: Punkt ends each item after the next one's
+    number ("1. The first 2."), which is moved to the item it numbers ("2. The second")."""
+    carried: tuple[int, int] | None = None  # a number cut from the end of the span before
+    for a, b in spans:
+        if carried is not None:
+            a, carried = carried[0], None
+        first = NUMBERED_START.match(text, a)
+        last = NUMBERED_END.search(text, a, b)
+        if first and last and int(last.group(1)) == int(first.group(1)) + 1:
+            yield a, last.start()
+            carried = (last.start() + 1, b)
+        else:
+            yield a, b
+    if carried is not None:
+        yield carried  # a bare number ending the paragraph: kept, no text is ever dropped
+
+
+NUMBERED_START = re.compile(r"\s*(\d{1,3})\.\s")
+NUMBERED_END = re.compile(r"\s(\d{1,3})\.\s*$")
 INLINE_FIRST = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\s*[•·]")
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 

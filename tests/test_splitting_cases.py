@@ -97,6 +97,27 @@ CASES: list[tuple[str, list[str]]] = [
     ("(1) Ask first (2) Act second", ["(1) Ask first", "(2) Act second"]),
     ("• Lower taxes • Higher pensions", ["• Lower taxes", "• Higher pensions"]),
     ("1) Prices fell 3) in May", None),  # "3)" does not follow "1)": no new item
+    (
+        "1. Pack the tent 2. Fill the flask 3. Check the forecast",
+        ["1. Pack the tent", "2. Fill the flask", "3. Check the forecast"],
+    ),
+    ("1. Lock the door 2. Leave", ["1. Lock the door", "2. Leave"]),
+    (
+        "Inside: (a) Fit the cover. (b) Tighten it.",
+        ["Inside: (a) Fit the cover.", "(b) Tighten it."],
+    ),
+    (  # scores, not a list: no number moves
+        "The team scored 1. Then it conceded 2. Fans left.",
+        ["The team scored 1.", "Then it conceded 2.", "Fans left."],
+    ),
+    (
+        "Plan: 1. Dig the trench. 2. Lay the pipe.",
+        ["Plan: 1. Dig the trench.", "2. Lay the pipe."],
+    ),
+    (
+        "Rules: a) Arrive early. b) Sign in.",
+        ["Rules: a) Arrive early.", "b) Sign in."],
+    ),
     # List items on their own lines.
     ("The plan:\n- new lanes\n- more buses", ["The plan:", "- new lanes", "- more buses"]),
     (
@@ -212,6 +233,13 @@ CASES: list[tuple[str, list[str]]] = [
         "Sales fell in May. eBay blamed the weather.",
         ["Sales fell in May.", "eBay blamed the weather."],
     ),
+    # A new sentence carelessly started in lower case after "!" or "?".
+    (
+        "What a final! it was the best match of the year.",
+        ["What a final!", "it was the best match of the year."],
+    ),
+    ("Did they win? we never found out.", ["Did they win?", "we never found out."]),
+    ("The band played Shout Out! at the end and left.", None),  # a title, then "at"
     (
         "The launch slipped again! iPhone fans were annoyed.",
         ["The launch slipped again!", "iPhone fans were annoyed."],
@@ -258,6 +286,10 @@ PIECES = [
     "•",
     "-",
     "1.",
+    "2.",
+    "3.",
+    ":",
+    "it",
     "...",
     "…",
     '"',

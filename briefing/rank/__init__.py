@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 import numpy.typing as npt
 
-from briefing.annotate import plain_words, ranking_stop_words
+from briefing.annotate import plain_words, ranking_stop_words, stemmer
 from briefing.model import AnnotatedDocument, BriefingError, Document
 from briefing.rank.centrality import (
     lexrank_scores,
@@ -207,11 +207,10 @@ def sumy_document(doc: AnnotatedDocument) -> Any:
 
 
 def _sumy_summarizer(name: str, doc: AnnotatedDocument) -> Any:
-    from sumy.nlp.stemmers import Stemmer
-
     module, cls = SUMY_CLASSES[name]
-    stemmer = Stemmer(doc.language.stemmer) if doc.language.stemmer else (lambda w: w)
-    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(stemmer)
+    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(
+        stemmer(doc.language)
+    )
     summarizer.stop_words = ranking_stop_words(doc.language)
     if name == "edmundson":
         _configure_edmundson(summarizer, doc)
