@@ -7,7 +7,8 @@ data (punkt_tab) is ever needed and results are the same on every machine.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -140,46 +141,69 @@ MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))(?=\
 # Only a list marker (and closing marks) in a span: it belongs to the item after it.
 MARKER_ONLY = re.compile(r"\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s*$")
 MARKER_AFTER_COLON = re.compile(r"[:;]\s+\(?(?:\d{1,3}|[a-z])[.)]\s*$")
-# A clock time ending a span: "6 p.m.", "10:30 A.M."
-CLOCK_END = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
-# The pronoun "I" ending a sentence after a lower-case word: "... than I. Nobody ..."
-PRONOUN_I = re.compile(r"(?<=[a-z,;] )I\.(?=\s+[\"“‘']?[A-Z])")
-# "no." as the word (lower case) ending a sentence before a capitalised word, not a number.
-WORD_NO = re.compile(r"(?<![\w.])no\.(?=\s+[\"“‘']?[A-Z])")
-# A time such as "6 p.m." that ends a sentence when an honorific and a name follow.
-CLOCK_THEN_TITLE = re.compile(r"\d(?::\d\d)?\s*[ap]\.m\.(?=\s+([A-Z][a-z]{1,3})\.\s+[A-Z])", re.I)
+
+
+@dataclass(frozen=True)
+class SplitRules:
+    """The splitter's rules for one language, built from its word lists."""
+
+    titles: frozenset[str]  # honorifics written with a full stop: "Mr."
+    fronted: re.Pattern[str]  # a span that is only a fronted time phrase: "At 5 a.m."
+    stops: re.Pattern[str]  # "I." after a lower-case word, "no." before a capitalised word
+    clock_title: re.Pattern[str]  # a clock time before an honorific and a name: "6 P.M. Mr."
+    hint: re.Pattern[str]  # what a span must hold for `stops` or `clock_title` to apply
+    restarts: frozenset[str]  # lower-case words that start a sentence after a bare "!" or "?"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first; one that never matches for none."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
 
 
 @cache
-def _rules(language: Language) -> Rules:
-    """Honorifics written with a full stop ("Mr."), the fronted time phrase pattern and the
-    words that start a new sentence even in lower case after "!" or "?"."""
-    titles = frozenset(w.lower() for w in language.words("honorifics"))
-    openers = language.words("time_phrase_openers")
-    preps = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
-    fronted = re.compile(
-        rf"(?:{preps or '(?!)'})\s+(?:about\s+|around\s+)?\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.$",
-        re.IGNORECASE,
+def _rules(language: Language) -> SplitRules:
+    words = language.words
+    # Clock words written with full stops ("a.m."): Punkt reads their stop as an abbreviation's.
+    clock = _alternation(w for w in words("clock_words") if w.endswith("."))
+    openers, about = (
+        _alternation(words("time_phrase_openers")),
+        _alternation(words("approximators")),
     )
-    return titles, fronted, language.words("lowercase_restarts")
+    pronoun, numbering = (
+        _alternation(words("final_pronouns")),
+        _alternation(words("numbering_words")),
+    )
+    capital_next = r"(?=\s+[\"“‘']?[A-Z])"
+    return SplitRules(
+        titles=frozenset(w.lower() for w in words("honorifics")),
+        fronted=re.compile(
+            rf"(?:{openers})\s+(?:(?:{about})\s+)?\d{{1,2}}(?::\d\d)?\s*(?:{clock})$", re.I
+        ),
+        stops=re.compile(
+            rf"(?<=[a-z,;] )(?:{pronoun})\.{capital_next}|(?<![\w.])(?:{numbering})\.{capital_next}"
+        ),
+        clock_title=re.compile(
+            rf"\d(?::\d\d)?\s*(?:{clock})(?=\s+([A-Z][a-z]{{1,3}})\.\s+[A-Z])", re.I
+        ),
+        hint=re.compile(rf"(?:{pronoun}|{numbering})\.|(?i:{clock})"),
+        restarts=words("lowercase_restarts"),
+    )
 
 
-Rules = tuple[frozenset[str], re.Pattern[str], frozenset[str]]
-
-
-def _merge(text: str, spans: Iterator[tuple[int, int]], rules: Rules) -> Iterator[tuple[int, int]]:
+def _merge(
+    text: str, spans: Iterator[tuple[int, int]], rules: SplitRules
+) -> Iterator[tuple[int, int]]:
     """Punkt's spans, with the extra boundaries of text's clock times and pronoun "I" and
     without those that must not split: before a lower-case word, inside brackets, after a
     lone list marker or a fronted time phrase ("At 5 a.m. Mr. Smith left.")."""
-    titles, fronted, restarts = rules
     current: tuple[int, int] | None = None
-    for span in _extra_breaks(text, spans, titles, fronted):
+    for span in _extra_breaks(text, spans, rules):
         if current is None:
             current = span
             continue
         a, b = current
         c, d = span
-        if _joins(text, (a, b), (c, d), fronted, restarts):
+        if _joins(text, (a, b), (c, d), rules):
             current = (a, d)
         else:
             yield current
@@ -192,8 +216,7 @@ def _joins(
     text: str,
     head_span: tuple[int, int],
     next_span: tuple[int, int],
-    fronted: re.Pattern[str],
-    restarts: frozenset[str],
+    rules: SplitRules,
 ) -> bool:
     """Whether the span next_span of text continues the sentence head_span."""
     head = text[head_span[0] : head_span[1]]
@@ -201,8 +224,8 @@ def _joins(
     if MARKER_ONLY.match(head) or MARKER_AFTER_COLON.search(head):
         return True  # "1." alone or after "Steps:": the marker of the item that follows
     if LOWER_NEXT.match(text, c) and not MARKER.match(text, c):
-        return not _restarts(head, text, c, restarts)
-    if fronted.match(head.strip()):
+        return not _restarts(head, text, c, rules.restarts)
+    if rules.fronted.match(head.strip()):
         return True  # "At 5 a.m." alone is no sentence
     # An opening bracket not yet closed, closed in the next span: no break inside brackets.
     for o, cl in (("(", ")"), ("[", "]")):
@@ -225,25 +248,22 @@ FIRST_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
 def _extra_breaks(
-    text: str,
-    spans: Iterator[tuple[int, int]],
-    titles: frozenset[str],
-    fronted: re.Pattern[str],
+    text: str, spans: Iterator[tuple[int, int]], rules: SplitRules
 ) -> Iterator[tuple[int, int]]:
     """Spans cut after a clock time before an honorific ("at 6 P.M. Mr. Smith"), after the
     pronoun "I" and after the word "no" before a capitalised word (Punkt reads them as
     abbreviations)."""
     for a, b in spans:
         piece = text[a:b]
-        if "I." not in piece and "no." not in piece and ".m." not in piece.lower():
+        if not rules.hint.search(piece):
             yield a, b
             continue
-        cuts = [m.end() for m in PRONOUN_I.finditer(piece)]
-        cuts += [m.end() for m in WORD_NO.finditer(piece)]
+        cuts = [m.end() for m in rules.stops.finditer(piece)]
         cuts += [
             m.end()
-            for m in CLOCK_THEN_TITLE.finditer(piece)
-            if m.group(1).lower() in titles and not fronted.match(piece[: m.end()].strip())
+            for m in rules.clock_title.finditer(piece)
+            if m.group(1).lower() in rules.titles
+            and not rules.fronted.match(piece[: m.end()].strip())
         ]
         start = a
         for cut in sorted(cuts):

@@ -56,6 +56,26 @@ def test_its_abbreviation_keeps_punkt_from_splitting(testish: Path) -> None:
     assert sentences("Zork. Blim went home.", "en") == ["Zork.", "Blim went home."]
 
 
+def test_the_splitter_rules_read_the_language_files(testish: Path) -> None:
+    # Testish writes its pronoun "Ek", numbers with "nr." and clock times with "u.":
+    # Punkt reads each full stop as an abbreviation's unless the language says otherwise.
+    text = "Nobody ran as fast as ek. Blim said nr. Flurb left at 6 u. Mr. Zim stayed."
+    english = [
+        "Nobody ran as fast as ek.",
+        "Blim said nr.",
+        "Flurb left at 6 u.",
+        "Mr. Zim stayed.",
+    ]
+    (testish / "abbreviations.txt").write_text("nr\nu\nek\nmr\n", encoding="utf-8")
+    assert len(sentences(text, str(testish))) == 1
+    (testish / "final_pronouns.txt").write_text("ek\n", encoding="utf-8")
+    (testish / "numbering_words.txt").write_text("nr\n", encoding="utf-8")
+    (testish / "clock_words.txt").write_text("u.\n", encoding="utf-8")
+    (testish / "honorifics.txt").write_text("Mr\n", encoding="utf-8")
+    load_language.cache_clear()
+    assert sentences(text, str(testish)) == english
+
+
 def test_the_api_reads_and_briefs_in_the_language(testish: Path, article: Path) -> None:
     options = Options(language=str(testish), sentences=3)  # every sentence of the article
     for briefing in (brief_text(TEXT, options), brief_file(str(article), options)):
