@@ -73,7 +73,7 @@ def test_the_splitter_rules_read_the_language_files(testish: Path) -> None:
     (testish / "clock_words.txt").write_text("u.\n", encoding="utf-8")
     (testish / "honorifics.txt").write_text("Mr\n", encoding="utf-8")
     load_language.cache_clear()
-    assert sentences(text, str(testish)) == english
+    assert sentences(text, str(testish)) == expected
 
 
 def test_the_api_reads_and_briefs_in_the_language(testish: Path, article: Path) -> None:
