@@ -60,7 +60,7 @@ def test_the_splitter_rules_read_the_language_files(testish: Path) -> None:
     # Testish writes its pronoun "Ek", numbers with "nr." and clock times with "u.":
     # Punkt reads each full stop as an abbreviation's unless the language says otherwise.
     text = "Nobody ran as fast as ek. Blim said nr. Flurb left at 6 u. Mr. Zim stayed."
-    english = [
+    expected = [
         "Nobody ran as fast as ek.",
         "Blim said nr.",
         "Flurb left at 6 u.",
