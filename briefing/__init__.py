@@ -21,6 +21,7 @@ from briefing.model import (
 )
 from briefing.read import document_from_text, read_document
 from briefing.render import Format, render, to_dict, to_json, to_markdown, to_text
+from briefing.story import brief_story, make_story_briefing
 
 # The attribute `briefing.render` is the function `render`, not the subpackage; import the
 # subpackage's modules by their full names (`from briefing.render.html import to_html`).
@@ -37,9 +38,11 @@ __all__ = [
     "Source",
     "SummaryLine",
     "brief_file",
+    "brief_story",
     "brief_text",
     "document_from_text",
     "make_briefing",
+    "make_story_briefing",
     "read_document",
     "render",
     "render_markdown",

@@ -30,9 +30,11 @@ from typing import IO, Any, Literal
 
 from briefing.compose import Options, check_options, make_briefing
 from briefing.files import reason, write_atomic
-from briefing.model import BriefingError
+from briefing.model import BriefingError, Document
 from briefing.read import HTML_SUFFIXES, MARKDOWN_SUFFIXES, document_from_string, read_document
 from briefing.render import Format, render, to_dict
+from briefing.story import make_story_briefing
+from briefing.story.records import RecordDocument, read_record_documents, record_documents
 
 FILE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 CHUNK = 8  # records a worker takes at a time: enough to hide the cost of passing them over
@@ -57,6 +59,8 @@ class Task:
     path: str | None = None
     error: str | None = None
     kind: str = "text"  # how a record's text is read: "text", "html" or "md"
+    # A record of several articles on one story, briefed as one (briefing.story).
+    documents: tuple[RecordDocument, ...] | None = None
 
 
 Item = tuple[Task, str | None]  # a task and the file its briefing goes to, if any
@@ -127,12 +131,14 @@ class JsonNumber:
     text: str
 
 
-def read_jsonl(stream: Iterable[str]) -> Iterator[Task]:
-    """Tasks of a JSONL stream, one at a time (the file is never loaded whole)."""
-    for n, raw in enumerate(stream, start=1):
+def read_jsonl(stream: Iterable[str], first: int = 1, source: str = "") -> Iterator[Task]:
+    """Tasks of a JSONL stream, one at a time (the file is never loaded whole). `first` is the
+    number of the stream's first line (a part of a file read on a cluster worker) and `source`
+    goes before "line N" in messages (one of several files)."""
+    for n, raw in enumerate(stream, start=first):
         if not raw.strip():
             continue
-        where = f"line {n}"
+        where = f"{source}line {n}"
         try:
             obj = json.loads(raw, parse_int=JsonNumber, parse_float=JsonNumber)
         except json.JSONDecodeError as err:
@@ -154,6 +160,8 @@ def record_task(obj: dict[str, Any], n: int, where: str) -> Task:
         rid = raw_id
     else:
         return Task(f"line-{n}", where, error=f"{where}: id must be a string or a number")
+    if "documents" in obj:  # several articles on one story: one briefing
+        return story_task(obj["documents"], obj.get("format", "text"), rid, where)
     text, title, fmt = obj.get("text"), obj.get("title"), obj.get("format", "text")
     if not isinstance(text, str):
         return Task(rid, where, error=f"{where}: no 'text' string")
@@ -161,6 +169,18 @@ def record_task(obj: dict[str, Any], n: int, where: str) -> Task:
         return Task(rid, where, error=f"{where}: format must be text, html or markdown")
     title = title if isinstance(title, str) else None
     return Task(rid, where, text=text, title=title, kind=RECORD_FORMATS[fmt])
+
+
+def story_task(documents: object, fmt: object, rid: str, where: str) -> Task:
+    """The task of a record {"id", "documents": [text or {text, title?, source?, ...}, ...]};
+    its "format" is the documents' unless one says otherwise."""
+    if not isinstance(fmt, str) or fmt not in RECORD_FORMATS:
+        return Task(rid, where, error=f"{where}: format must be text, html or markdown")
+    try:
+        docs = record_documents(documents, RECORD_FORMATS[fmt])
+    except BriefingError as err:
+        return Task(rid, where, error=f"{where}: {err}")
+    return Task(rid, where, documents=docs)
 
 
 def list_files(spec: str) -> list[Path]:
@@ -260,22 +280,42 @@ def count_lines(path: str) -> int:
 
 
 # ---------------------------------------------------------------- one task
-def brief_task(job: Job, task: Task, target: str | None) -> Outcome:
-    """Brief one task: its JSONL line, or its briefing file written to `target`."""
+def brief_task(
+    job: Job,
+    task: Task,
+    target: str | None,
+    read: Callable[..., Document] = read_document,
+    write: Callable[[str, str], None] | None = None,
+) -> Outcome:
+    """Brief one task: its JSONL line, or its briefing file written to `target`. `read` and
+    `write` read an input file and write an output file (a cluster's may be fsspec URLs)."""
     if task.error is not None:
         return failure(task, task.error)
     language = job.options.language
     try:
-        if task.path is not None:
-            doc = read_document(task.path, language=language)
+        if task.documents is not None:  # a bad document is a warning; the others are briefed
+            docs, problems = read_record_documents(task.documents, language=language)
+            briefing = make_story_briefing(docs, job.options, problems=problems)
         else:
-            text = task.text or ""
-            doc = document_from_string(
-                text, name=task.id, id=task.id, title=task.title, kind=task.kind, language=language
-            )
-        briefing = make_briefing(doc, job.options)
+            if task.path is not None:
+                doc = read(task.path, language=language)
+            else:
+                text = task.text or ""
+                doc = document_from_string(
+                    text,
+                    name=task.id,
+                    id=task.id,
+                    title=task.title,
+                    kind=task.kind,
+                    language=language,
+                )
+            briefing = make_briefing(doc, job.options)
         if target is not None and job.fmt != "jsonl":
-            write_file(Path(target), render(briefing, job.fmt))
+            text = render(briefing, job.fmt)
+            if write is None:
+                write_file(Path(target), text)
+            else:
+                write(target, text)
             return Outcome(task.id, task.where, "")
         line = json.dumps({"id": task.id, **to_dict(briefing)}, ensure_ascii=False)
         return Outcome(task.id, task.where, line)
@@ -627,14 +667,7 @@ class FileSink:
                     stale.unlink(missing_ok=True)
 
     def target(self, task: Task) -> str | None:
-        stem = Path(task.id).stem if task.path else task.id
-        stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
-        name, n = f"{stem}.briefing.{self.fmt}", 1
-        while name in self.names:  # two inputs with one name: a.txt and a.md, or repeated ids
-            n += 1
-            name = f"{stem}-{n}.briefing.{self.fmt}"
-        self.names.add(name)
-        return str(self.folder / name)
+        return str(self.folder / briefing_name(task, self.fmt, self.names))
 
     def skip(self, task: Task, target: str | None) -> bool:
         return self.resume and target is not None and Path(target).exists()
@@ -647,6 +680,18 @@ class FileSink:
             self.remove_temporaries()  # the workers are stopped by now; the lock is still ours
             unlock(self.fd)
             self.fd = None
+
+
+def briefing_name(task: Task, fmt: Format, names: set[str]) -> str:
+    """The file name of a task's briefing, one not in `names` yet (added to it)."""
+    stem = Path(task.id).stem if task.path else task.id
+    stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
+    name, n = f"{stem}.briefing.{fmt}", 1
+    while name in names:  # two inputs with one name: a.txt and a.md, or repeated ids
+        n += 1
+        name = f"{stem}-{n}.briefing.{fmt}"
+    names.add(name)
+    return name
 
 
 Sink = JsonlSink | FileSink

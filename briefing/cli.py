@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 from briefing import batch
-from briefing.compose import Options, make_briefing
+from briefing.compose import NER_CHOICES, Options, make_briefing
 from briefing.files import write_atomic
 from briefing.lang import REFERENCE, available, load_language
 from briefing.model import BriefingError
@@ -53,10 +53,23 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-l",
         "--language",
-        default=REFERENCE,
         metavar="CODE",
         help=f"language of the article: {', '.join(available())}, or a folder of language "
-        "files (default: %(default)s)",
+        f"files (default: {REFERENCE}, and a text in another language is refused; "
+        "giving --language briefs it anyway)",
+    )
+    parser.add_argument(
+        "--ner",
+        default="rules",
+        choices=NER_CHOICES,
+        help="name finder: the project's rules (no model), or spaCy's entity recognizer "
+        "(pip install 'briefing[spacy]') (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--spacy-model",
+        default="en_core_web_sm",
+        metavar="NAME",
+        help="spaCy pipeline of --ner spacy (default: %(default)s)",
     )
 
 
@@ -68,7 +81,7 @@ def brief_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  briefing samples/earthquake.txt -o - --format txt\n"
         "  briefing article.txt --language path/to/my-language  (a folder like briefing/lang/en)\n"
-        "other commands: briefing batch --help, briefing send --help",
+        "other commands: briefing story --help, briefing batch --help, briefing send --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", help="article: .txt, .md or .html file, http(s) URL, or - for stdin")
@@ -130,6 +143,39 @@ def batch_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no progress bar and no summary line; errors are still reported",
     )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: tcp://HOST:8786, or local for --jobs local worker "
+        "processes; inputs and outputs may then be fsspec URLs (needs briefing[dask])",
+    )
+    add_summary_options(p)
+    return p
+
+
+def story_parser() -> argparse.ArgumentParser:
+    p = Parser(
+        prog="briefing story",
+        description="One briefing from several articles on the same story: a fact several\n"
+        "sources report comes once, with how many carry it; every line names its source\n"
+        "([1], [2] ... and a list of sources); values the sources report differently are\n"
+        "listed under 'Where sources differ'. Each input is read as `briefing INPUT` reads it;\n"
+        "one that cannot be read is reported and left out.\n"
+        "Exit status: 0 done, 1 done without some inputs, 2 error (no briefing).",
+        epilog="examples:\n"
+        "  briefing story a.html b.txt https://example.org/c -o story.briefing.md\n"
+        "  briefing story reports/*.txt --format json -o story.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="input",
+        help="article: .txt, .md or .html file, http(s) URL, or - for stdin (once)",
+    )
+    p.add_argument("-o", "--output", default="-", help="output file, or - for stdout (default)")
+    p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
+    add_address_options(p, to_required=False)
     add_summary_options(p)
     return p
 
@@ -162,12 +208,16 @@ def options_from(args: argparse.Namespace) -> Options:
     """The summary options. They are checked here, before the library would check them, so
     that an error names the option it came from."""
     check_counts(args)
-    for_option("--language", load_language, args.language)
+    language = args.language or REFERENCE
+    for_option("--language", load_language, language)
     return Options(
         algorithm=args.algorithm,
         sentences=args.sentences,
         words=args.words,
-        language=args.language,
+        language=language,
+        detect_language=args.language is None,
+        ner=args.ner,
+        spacy_model=args.spacy_model,
     )
 
 
@@ -246,10 +296,41 @@ def run_brief(argv: list[str]) -> int:
     else:
         write_atomic(target, text)
         print(f"wrote {target}", file=sys.stderr)
-    warning = eml_address_warning(args)  # after writing: a failed write is one line, the error
+    # Warnings after writing: a failed write is one line, the error.
+    for line in briefing.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    warning = eml_address_warning(args)
     if warning:
         print(warning, file=sys.stderr)
     return 0
+
+
+def run_story(argv: list[str]) -> int:
+    from briefing.story import make_story_briefing, read_documents
+
+    args = story_parser().parse_args(argv)
+    options = options_from(args)
+    if args.inputs.count("-") > 1:
+        raise BriefingError("stdin (-) can be read once only")
+    target = None if args.output == "-" else Path(args.output)
+    for source in args.inputs:
+        check_not_input(source, target)
+    docs, problems = read_documents(args.inputs, language=options.language)
+    briefing = make_story_briefing(docs, options, problems=problems)
+    if args.format == "eml":
+        from briefing.render.eml import to_eml
+
+        text = to_eml(briefing, sender=args.sender, to=args.to)
+    else:
+        text = render(briefing, args.format)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(target, text)
+        print(f"wrote {target}", file=sys.stderr)
+    for line in briefing.warnings:  # the documents left out, one line each
+        print(f"warning: {line}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def run_batch(argv: list[str]) -> int:
@@ -259,10 +340,33 @@ def run_batch(argv: list[str]) -> int:
         raise BriefingError("--resume needs --output FILE, not stdout")
     if args.output == "-" and args.format != "jsonl":
         raise BriefingError("one briefing file per input needs --output FOLDER, not stdout")
+    if args.scheduler is not None:
+        return run_on_cluster(args, options)
     summary = batch.run_batch(
         args.input,
         args.output,
         options,
+        fmt=args.format,
+        jobs=args.jobs,
+        resume=args.resume,
+        quiet=args.quiet,
+    )
+    return 1 if summary.failed else 0
+
+
+def run_on_cluster(args: argparse.Namespace, options: Options) -> int:
+    # Imported here: dask and distributed take a second to import, and only --scheduler needs them.
+    try:
+        from briefing import cluster
+    except ImportError as err:
+        raise BriefingError(
+            f"--scheduler needs Dask ({err.name} is missing): pip install 'briefing[dask]'"
+        ) from None
+    summary = cluster.run_cluster_batch(
+        args.input,
+        args.output,
+        options,
+        scheduler=args.scheduler,
         fmt=args.format,
         jobs=args.jobs,
         resume=args.resume,
@@ -293,7 +397,7 @@ def run_send(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        commands = {"batch": run_batch, "send": run_send}
+        commands = {"batch": run_batch, "send": run_send, "story": run_story}
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
         return run_brief(argv)

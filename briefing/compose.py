@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from briefing.actors import find_actors
 from briefing.annotate import annotate
+from briefing.detect import check_language, several_stories
 from briefing.figures import find_figures
 from briefing.lang import REFERENCE, load_language
-from briefing.model import Briefing, BriefingError, Document, Source, SummaryLine
+from briefing.model import (
+    AnnotatedDocument,
+    Briefing,
+    BriefingError,
+    Document,
+    Mention,
+    Source,
+    SummaryLine,
+)
 from briefing.outlook import find_next_steps
 from briefing.rank import Algorithm, rank
 from briefing.render import to_markdown
@@ -22,8 +31,11 @@ MAX_FIGURES = 8
 MAX_NEXT_STEPS = 5
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
+SHORT_INPUT_WORDS = 80  # fewer words than this are likely a caption or a teaser, not an article
+SENTENCES_PER_SUMMARY_LINE = 3  # a short text gets a summary line per this many sentences
 TITLE_WORDS = 12
 HEADLINE_MIN_WORDS = 6
+NER_CHOICES = ("rules", "spacy")  # name finders: the project's rules, or spaCy's entities
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,10 @@ class Options:
     sentences: int | None = None  # summary length in sentences ...
     words: int | None = None  # ... or in words; sentences win when both are given
     language: str = REFERENCE  # a language code of briefing/lang, or a folder of language files
+    # Refuse a text clearly in another language than the default one (False: --language given).
+    detect_language: bool = True
+    ner: str = "rules"  # name finder: "rules" (no model), or "spacy" (pip install briefing[spacy])
+    spacy_model: str = "en_core_web_sm"  # the spaCy pipeline of ner="spacy"
 
 
 def check_options(options: Options) -> None:
@@ -41,6 +57,23 @@ def check_options(options: Options) -> None:
     if options.words is not None and options.words < 1:
         raise BriefingError("words must be at least 1")
     load_language(options.language)
+    if options.ner not in NER_CHOICES:
+        choices = " or ".join(NER_CHOICES)
+        raise BriefingError(f"unknown name finder {options.ner!r}: choose {choices}")
+    if options.ner == "spacy":
+        name_finder(options)  # a missing spaCy or pipeline fails here, once
+
+
+FindNames = Callable[[AnnotatedDocument], list[Mention]]
+
+
+def name_finder(options: Options) -> tuple[FindNames | None, str]:
+    """(name finder, its name for the JSON): None for the rules, the default."""
+    if options.ner != "spacy":
+        return None, "rules"
+    from briefing.actors.spacy_ner import describe, spacy_finder  # imports spaCy: only asked for
+
+    return spacy_finder(options.spacy_model), describe(options.spacy_model)
 
 
 @contextmanager
@@ -66,19 +99,23 @@ def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
     check_options(options)
     if not doc.sentences:
         raise BriefingError("no sentence found in the input")
+    if options.detect_language and options.language == REFERENCE:
+        check_language(doc.text, doc.source or doc.id or "input", load_language(REFERENCE))
     with collector_paused():
         return _make_briefing(doc, options)
 
 
 def _make_briefing(doc: Document, options: Options) -> Briefing:
-    annotated = annotate(doc, load_language(options.language))
+    find_names, recognizer = name_finder(options)
+    annotated = annotate(doc, load_language(options.language), find_names)
     order = rank(annotated, options.algorithm)
     chosen = choose_summary(doc, order, options)
     picked = set(chosen)
     actors = find_actors(annotated, picked)
+    bottom_line = doc.sentences[order[0]].text
     briefing = Briefing(
-        title=doc.title or headline(doc.sentences[order[0]].text),
-        bottom_line=doc.sentences[order[0]].text,
+        title=doc.title or headline(bottom_line),
+        bottom_line=bottom_line,
         summary=tuple(
             SummaryLine(doc.sentences[i].text, i, doc.sentences[i].doc) for i in sorted(chosen)
         ),
@@ -91,8 +128,31 @@ def _make_briefing(doc: Document, options: Options) -> Briefing:
             author=doc.author,
             published=doc.published,
         ),
+        warnings=input_warnings(annotated),
+        recognizer=recognizer,
     )
-    return fit_page(briefing, limit=None if options.words or options.sentences else PAGE_WORDS)
+    asked = bool(options.words or options.sentences)
+    briefing = fit_page(briefing, limit=None if asked else PAGE_WORDS)
+    return fit_article(briefing, content_words(doc.text), len(briefing.summary) if asked else 1)
+
+
+def input_warnings(annotated: AnnotatedDocument) -> tuple[str, ...]:
+    """What the reader should know before trusting the briefing of this input."""
+    warnings = []
+    words = annotated.document.word_count
+    if words < SHORT_INPUT_WORDS:
+        warnings.append(
+            f"the input has only {words} words: it may not be an article "
+            "(a caption, a teaser or a page without its text)"
+        )
+    stories = several_stories(annotated)
+    if stories:
+        warnings.append(
+            f"the input looks like {stories} unrelated stories (their parts share no names "
+            "and few words), so this briefing mixes them: brief each on its own, for "
+            "instance with `briefing batch` (one article a record)"
+        )
+    return tuple(warnings)
 
 
 def choose_summary(doc: Document, order: list[int], options: Options) -> list[int]:
@@ -101,7 +161,9 @@ def choose_summary(doc: Document, order: list[int], options: Options) -> list[in
         return order[: options.sentences]
     if options.words is not None:
         return within_words(doc, order, options.words)
-    return order[:DEFAULT_SENTENCES]
+    # A short text gets fewer lines: a summary is a fraction of what it summarises.
+    short = max(1, len(doc.sentences) // SENTENCES_PER_SUMMARY_LINE)
+    return order[: min(DEFAULT_SENTENCES, short)]
 
 
 def balanced_quotes(text: str) -> str:
@@ -141,10 +203,39 @@ def headline(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def fit_page(briefing: Briefing, limit: int | None) -> Briefing:
-    """Drop the least important items until the rendered briefing fits in `limit` words."""
+def content_words(text: str) -> int:
+    """Words that hold a letter or a digit: list dashes and heading marks are not words."""
+    return sum(1 for w in text.split() if WORDLIKE.search(w))
+
+
+WORDLIKE = re.compile(r"[^\W_]")
+
+
+def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
+    """The briefing made no longer than its short article (in content words), its sections
+    emptied in the order of `article_floors`; kept whole when even the title and bottom line
+    are longer (a sentence briefed alone): nothing would be gained by emptying it."""
+    floors = article_floors(summary_floor)
+    if content_words(to_markdown(briefing)) <= article_words:
+        return briefing
+    shortest = briefing
+    while shorter := _drop_one(shortest, floors):
+        shortest = shorter
+    if content_words(to_markdown(shortest)) > article_words:
+        return briefing
+    while content_words(to_markdown(briefing)) > article_words:
+        briefing = _drop_one(briefing, floors) or briefing
+    return fit_page(briefing, None)
+
+
+def fit_page(
+    briefing: Briefing, limit: int | None, floors: tuple[dict[str, int], ...] | None = None
+) -> Briefing:
+    """Drop the least important items until the rendered briefing fits in `limit` words,
+    each section down to its floor in `floors` (DROP_FLOORS by default), one round after
+    another."""
     words = len(to_markdown(briefing).split())
-    while limit is not None and words > limit and (shorter := _drop_one(briefing)):
+    while limit is not None and words > limit and (shorter := _drop_one(briefing, floors)):
         briefing = shorter
         words = len(to_markdown(briefing).split())
     return replace(briefing, source=replace(briefing.source, briefing_words=words))
@@ -159,8 +250,23 @@ DROP_FLOORS = (
 )
 
 
-def _drop_one(b: Briefing) -> Briefing | None:
-    for floors in DROP_FLOORS:
+KEEP_ALL = 1 << 30
+
+
+def article_floors(summary: int) -> tuple[dict[str, int], ...]:
+    """The rounds of floors that fit a briefing into its short article: first the summary
+    lines beyond `summary` (they repeat the article, and the bottom line is one of them), then
+    next steps and figures, then actors: the names are what a short text is most read for,
+    and they cost a few words each."""
+    return (
+        {"next_steps": KEEP_ALL, "figures": KEEP_ALL, "actors": KEEP_ALL, "summary": summary},
+        {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": summary},
+        {"next_steps": 0, "figures": 0, "actors": 0, "summary": summary},
+    )
+
+
+def _drop_one(b: Briefing, rounds: tuple[dict[str, int], ...] | None = None) -> Briefing | None:
+    for floors in rounds or DROP_FLOORS:
         for name in DROP_ORDER:
             items = getattr(b, name)
             if len(items) > floors[name]:

@@ -55,6 +55,9 @@ class SummaryLine:
     text: str
     sentence: int
     doc: str = ""
+    # A briefing of several documents: the ids of the documents that report this line's fact,
+    # its own `doc` first. Empty for a briefing of one document.
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,43 @@ class Briefing:
     figures: tuple[Figure, ...] = ()
     next_steps: tuple[NextStep, ...] = ()
     source: Source = field(default_factory=lambda: Source(name="", words=0))
+    # What a reader should know about the input: too short to be an article, several stories.
+    warnings: tuple[str, ...] = ()
+    recognizer: str = "rules"  # the name finder: "rules", or "spacy <pipeline> <version>"
+    # A briefing of several documents (briefing.story): the documents, whose ids the `doc`
+    # fields name, and the quantities and dates they report differently. Empty for one document.
+    sources: tuple[StorySource, ...] = ()
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """One document of a briefing of several: `id` is the number its markers show."""
+
+    id: str
+    name: str  # file name, URL or the record's source
+    words: int
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date when known
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A value of a quantity (or a date) as one document reports it."""
+
+    text: str  # verbatim from the document
+    doc: str
+    sentence: int
+    value: float | None = None  # a quantity's value; None for a date
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One quantity or date that the documents report with different values."""
+
+    what: str  # what is counted or dated, in the documents' words
+    values: tuple[Reported, ...]  # one a document, at least two different values
 
 
 # ---------------------------------------------------------------- the annotated document

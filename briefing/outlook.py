@@ -35,11 +35,14 @@ from briefing.model import (
 )
 
 MIN_WORDS = 3
+HEADING_WORDS = 8  # a line this short without a closing stop is a heading
+SAID_AFTER_WORDS = 6  # an attribution ending a sentence ("..., the minister said on Monday.")
 MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
 SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
 SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
 EARLY_BONUS = 1.0  # news puts what matters first; both bonuses stay below a band's step
 HEAD_WORDS = 6  # a speaker or a sentence's subject is named among this many words
+QUOTE_PENALTY = 0.5  # a quote: key steps are news, not talk (measured: half as often key)
 WINDOW = 80  # characters; longer than anything a context pattern ending at a cue matches
 
 
@@ -215,7 +218,7 @@ def _patterns(lang: Language) -> list[_Pattern]:
             | words("cue_pending_states"),
             re.compile(
                 rf"\b(?:{alt('cue_pending_phrases')}|(?:{alt('cue_pending_frames')})\s+\w+"
-                rf"|(?:{alt('cue_pending_be_verbs')})\s+(?:(?:{alt('cue_pending_adverbs')})\s+)?"
+                rf"|(?:{alt('cue_pending_be_verbs')})\s+(?:(?:{alt('cue_pending_adverbs')}|\w+ly)\s+)?"
                 rf"(?:{alt('cue_pending_states')})|(?:{alt('cue_pending_negations')})\s+[a-z]+ed"
                 rf"|(?:{alt('cue_pending_infinitives')})\s+(?:{alt('cue_pending_participles')}))\b",
                 re.I,
@@ -266,6 +269,23 @@ class _Grammar:
     function_words: frozenset[str]
     weekdays: Mapping[str, int]  # lower-case name -> Monday 0
     months: Mapping[str, int]  # lower-case name -> January 1
+    generic_subjects: frozenset[str]  # "you" of "you have to": nobody's step
+    relatives: frozenset[str]  # "who" of "businesses who want to"
+    past_intents: frozenset[str]  # "decided" of "decided to": over unless timed ahead
+    past_verbs: frozenset[str]  # "met", "was": a clause that tells what happened
+    participle_guards: frozenset[str]  # "is" of "is scheduled": an "-ed" word not past
+    event_verbs: frozenset[str]  # "meet" of "they meet Wales on Saturday"
+    ahead_prepositions: frozenset[str]  # "before" of "before Wednesday's friendly"
+    clause_words: frozenset[str]  # "when", "and": where a clause begins
+    copulas: frozenset[str]  # "is" of "the final is on Sunday"
+    infinitives: frozenset[str]  # "to" of "to call it X"
+    reporting_or_announcing: frozenset[str]  # "said", "unveiled": a past that keeps a plan open
+    proposals: frozenset[str]  # "bill" of "the bill would require"
+    time_words: frozenset[str]  # "weeks", "coming": words of time expressions
+    setting_words: frozenset[str]  # event verbs and "before": what sets a day
+    copula_day: re.Pattern[str]  # "is on Sunday": a copula before a day
+    behind_prepositions: frozenset[str]  # "after" of "after Monday's crash"
+    normative: re.Pattern[str]  # "always" after "should": a rule, not a step
     past_be: re.Pattern[str]  # "was" of "was expected to"
     tail: re.Pattern[str]  # where a clause ends: an attribution, a "but"
     condition: re.Pattern[str]  # a condition in a clause
@@ -281,6 +301,7 @@ class _Grammar:
     possessive: _Ending  # "their" of "their plans for"
     perfect: re.Pattern[str]  # "have gone" after "would"
     preference: re.Pattern[str]  # "rather" after "would"
+    hedge: re.Pattern[str]  # "appear" after "would"
     weak_intent: re.Pattern[str]
     performative: re.Pattern[str]  # "to thank" after "want"
     negated: re.Pattern[str]
@@ -292,6 +313,7 @@ class _Grammar:
 
 # In _Grammar.starts, besides the patterns' indices:
 TIMED = -1  # a word a time cue needs
+DAY = -2  # a day or month: an appointment's time
 KEYED = 1000  # KEYED + i: a word pattern i holds within its first words
 
 
@@ -302,7 +324,9 @@ def _grammar(lang: Language) -> _Grammar:
     reporting = lang.words("cue_reporting_verbs")
     starts: dict[str, list[int]] = {}
     groups = [(i + KEYED * bool(p.before), p.starts) for i, p in enumerate(patterns)]
-    for i, words in [*groups, (TIMED, lang.words("cue_time_words"))]:
+    # Days and dates are time cues too: with a verb that is not past they are appointments.
+    days = (lang.words("weekdays") | lang.words("months")) - lang.words("cue_time_words")
+    for i, words in [*groups, (TIMED, lang.words("cue_time_words")), (DAY, days)]:
         for word in words:
             for form in {word, word.replace("'", "’")}:
                 starts.setdefault(form, []).append(i)
@@ -360,6 +384,7 @@ def _grammar(lang: Language) -> _Grammar:
             re.I,
         ),
         preference=re.compile(rf"^\s+(?:{_alt(listed('cue_preferences'))})\b", re.I),
+        hedge=re.compile(rf"^\s+(?:{_alt(listed('cue_hedges'))})\b", re.I),
         weak_intent=re.compile(rf"^(?:{_alt(listed('cue_weak_intents'))})", re.I),
         performative=re.compile(
             rf"\b(?:{_alt(listed('infinitive_markers'))})\s+"
@@ -378,8 +403,35 @@ def _grammar(lang: Language) -> _Grammar:
         past_be=re.compile(rf"^(?:{_alt(lang.words('cue_past_be_verbs'))})\b", re.I),
         function_words=frozenset(w.lower() for w in lang.words("function_words")),
         weekdays=weekdays,
+        generic_subjects=_lowered(listed("cue_generic_subjects")),
+        relatives=_lowered(listed("cue_relative_pronouns")),
+        past_intents=_lowered(listed("cue_past_intents")),
+        past_verbs=_lowered(listed("cue_past_verbs")),
+        participle_guards=_lowered(listed("cue_participle_guards")),
+        event_verbs=_lowered(listed("cue_event_verbs")),
+        ahead_prepositions=_lowered(listed("cue_ahead_prepositions")),
+        clause_words=_lowered(listed("cue_clause_marks")),
+        copulas=_lowered(listed("cue_present_copulas")),
+        infinitives=_lowered(listed("infinitive_markers")),
+        reporting_or_announcing=_lowered(reporting | listed("cue_announce_verbs")),
+        proposals=_lowered(listed("cue_proposal_nouns")),
+        setting_words=_lowered(listed("cue_event_verbs") | listed("cue_ahead_prepositions")),
+        copula_day=re.compile(  # "is on Sunday", "are scheduled for 22 April"
+            rf"\b(?:{_alt(listed('cue_present_copulas'))})\s+(?:\w+\s+){{0,2}}"
+            rf"(?:{_alt(d.capitalize() for d in weekdays)}|{_alt(m.capitalize() for m in months)}"
+            r"|\d)"
+        ),
+        time_words=_lowered(
+            listed("cue_count_units") | listed("cue_time_nouns") | listed("cue_time_words")
+        ),
+        behind_prepositions=_lowered(listed("cue_behind_prepositions")),
+        normative=re.compile(rf"^\s+(?:{_alt(listed('cue_normative_adverbs'))})\b", re.I),
         months=months,
     )
+
+
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _time_pattern(
@@ -408,7 +460,8 @@ def _time_pattern(
         r"(?:\s+(?:[A-Z]{2,4}\b|local\s+time))?"
         rf"|(?:\d{{1,2}}{ordinal}?\s+{month}|{month}\s+\d{{1,2}}{ordinal}?\b)"
         rf"(?:,?\s+\d{{4}})?|{day}(?:\s+(?:{_alt(lang.words('cue_day_parts'))}))?\b"
-        rf"|{month}(?:\s+\d{{4}})?\b|(?i:(?:later\s+)?this\s+(?:{tnoun}){possessive}?\b"
+        rf"|{month}(?:\s+\d{{4}})?\b"
+        rf"|(?i:(?:later\s+)?this\s+(?:{tnoun}){possessive}?\b"
         rf"|(?:with)?in\s+{count}\s+{unit}\b|{_alt(lang.words('cue_near_times'))})\b"
     )
     return re.compile(
@@ -442,6 +495,7 @@ def _ending(
 _TRAILING = "\"“”'‘’.,;:(-–—"  # and white space: trimmed off the end of a clause
 _FIRM = {"future", "plan", "intent", "would"}
 _FORWARD = {
+    "scheduled",
     "plan_noun",
     "intent",
     "future",
@@ -498,6 +552,8 @@ def find_next_steps(
             bonus = SUMMARY_BONUS * (sentence.index in chosen) + EARLY_BONUS * (
                 1 - sentence.index / total
             )
+            if _QUOTES.search(sentence.text):
+                bonus -= QUOTE_PENALTY  # a quote's plans are more often talk than news
             previous = _Read(before[0].text, before[1], before[0].words) if before else _NOTHING
             steps += _steps_in(sentence, cues, read, previous, grammar, cast, published, bonus)
         before = sentence, mentions
@@ -577,6 +633,8 @@ def _steps_in(
             continue  # "it won't be": says nothing about what will happen
         times = [at - start for at in read.times if start <= at < end]
         when_match = _time_in(clause, cue.start - start, times, grammar) if times else None
+        if when_match and _only_time(clause, when_match, grammar):
+            continue  # "coming weeks and months": a time and nothing that happens in it
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
         who = _who(read, start, verb, previous, cast)
         # "X said Y would ...": a plan only when Y is X ("he"); about another, a prediction.
@@ -610,33 +668,93 @@ def _steps_in(
     ]
 
 
+def _only_time(clause: str, when: re.Match[str], grammar: _Grammar) -> bool:
+    """Whether the clause holds nothing but its time ("coming weeks and months")."""
+    end = when.end()
+    while end < len(clause) and clause[end].isalpha():
+        end += 1  # "coming week" read in "coming weeks"
+    rest = clause[: when.start()] + " " + clause[end:]
+    return _content(rest, grammar.function_words).issubset(grammar.time_words)
+
+
 def _band(
     cue: _Cue, read: _Read, clause: str, timed: bool, named: bool, grammar: _Grammar
 ) -> float:
     """Rank band of a step: scheduled, then firm plans of a named actor, then the rest."""
     text = read.text
+    past = grammar.past_be.match(text[cue.start : cue.end])
+    if cue.kind in _NARRATED and _past_before(read, cue, grammar):
+        return 0.0  # "the study interviewed mothers about their plans for": told as past
+    told = past or (cue.kind == "intent" and _first_word(text, cue) in grammar.past_intents)
+    if told and not timed and not _reported(read.reports, text, cue.start, grammar):
+        return 0.0  # "decided to start", "was scheduled to end": told as what happened
     if cue.kind in _FORWARD and timed:
         band = 4.0
     elif cue.kind in _FIRM and cue.weight >= 2 and named and not grammar.condition.search(clause):
         band = 3.0
     elif cue.kind == "pending":
         band = 2.5
-    elif cue.kind in _FORWARD or (
-        cue.kind == "maybe" and _reported(read.reports, text, cue.start, grammar)
-    ):
+    elif cue.kind in _FORWARD or (cue.kind == "maybe" and _open_maybe(cue, read, grammar)):
         band = 2.0
     else:
         band = min(cue.weight, 1.5)
-    if grammar.past_be.match(text[cue.start : cue.end]):
-        band -= 0.5  # "was expected to": may be over by now
+    if past:
+        band -= 0.5  # "was expected to next week": may be over by now
     return band
+
+
+_NARRATED = {"plan_noun", "plan", "noun", "intent", "oblige", "maybe"}  # told as past: over
+
+
+def _past_before(read: _Read, cue: _Cue, grammar: _Grammar) -> bool:
+    """Whether a verb of the cue's clause before the cue is in the past tense, a reporting
+    verb aside ("the study interviewed mothers about their plans for")."""
+    # Only the words after the last report: "derided claims they could cut" is reported.
+    said = max((m.end() for m in read.reports if m.end() <= cue.start), default=0)
+    words = read.words
+    k = bisect_left(words, cue.start, key=_START)
+    first = k
+    while first > 0 and words[first - 1].start >= said:
+        t = words[first - 1]
+        if t.text in _BOUNDARIES or t.lower in grammar.clause_words:
+            break
+        first -= 1
+    clause = list(words[first : k + 1])  # and the cue's first word, which _past looks at
+    past = grammar.past_verbs
+    return any(
+        (t.lower in past or t.lower.endswith("ed"))  # most words: neither, told at once
+        and t.end <= cue.start
+        and _past(clause, n, grammar)
+        and t.lower not in grammar.reporting_or_announcing
+        for n, t in enumerate(clause)
+    )
+
+
+def _first_word(text: str, cue: _Cue) -> str:
+    return text[cue.start : cue.end].split(None, 1)[0].lower()
+
+
+def _open_maybe(cue: _Cue, read: _Read, grammar: _Grammar) -> bool:
+    """Whether a "may" or "could" is someone's forecast (reported, before or after) or a
+    threat on a condition ("Unless X, they could face ..."), not an aside."""
+    text, reports = read.text, read.reports
+    if _reported(reports, text, cue.start, grammar):
+        return True
+    condition = grammar.condition.search(text, 0, cue.start)
+    if condition is not None and _opens_clause(text, condition.start()):
+        # "Unless X, they could face": a threat; not "if you want to ..., ... might be best"
+        return _first_letters(text, condition.end()) not in grammar.generic_subjects
+    # "..., it could take months," he said: said after, unless a quote's "I could tell".
+    return _said_after(reports, text, cue.end) and _subject(text, cue.start) not in (
+        grammar.first_person
+    )
 
 
 def _hopeless(cue: _Cue, read: _Read, grammar: _Grammar) -> bool:
     """Whether the cue ranks below any step whatever its clause: told before the clause is
     cut, which is the slow part."""
-    if cue.kind == "maybe":
-        return not _reported(read.reports, read.text, cue.start, grammar)  # "may": band 0.5
+    if cue.kind == "maybe":  # "may": band 0.5, unless reported or conditional
+        return not _open_maybe(cue, read, grammar)
     # "no one is planning to": nothing is to happen, so no step
     negatable = cue.kind in {"plan", "intent", "expected", "deliberate"}
     return (
@@ -656,8 +774,17 @@ def _cues(
     hits = _starts(sentence.tokens, text, grammar.starts)
     if not hits or text.rstrip(" \"”'’)").endswith("?"):
         return None  # a question plans nothing
+    if len(sentence.tokens) <= HEADING_WORDS and text.rstrip()[-1:].isalnum():
+        return None  # a sub-heading or a related story's headline ("Plans for the future")
     hits.sort()  # by pattern, then offset: the order finditer would find them in
     first, keyed = bisect_left(hits, (0, 0)), bisect_left(hits, (KEYED, 0))
+    n_days = bisect_left(hits, (TIMED, 0))  # the DAY hits come first
+    # A day is read only when an event verb, "is" or "before" could set something for it.
+    days = n_days > 0 and (
+        not grammar.setting_words.isdisjoint(map(_LOWER, sentence.tokens))
+        or grammar.copula_day.search(text) is not None
+    )
+    timed = first > n_days or days
     tried = hits[first:keyed]
     if keyed < len(hits):
         tried = sorted(tried + _before(sentence, hits[keyed:], grammar.patterns))
@@ -676,19 +803,83 @@ def _cues(
             cue = _checked(pattern.kind, pattern.weight, m, text, reports, grammar)
             if cue is not None:
                 found.append(cue)
-    if not found and first == 0:
+    if not found and not timed:
         return None
     times = _at(sentence, grammar.time_starts) + [m.start() for m in _NUMBER.finditer(text)]
     times.sort()
-    if first:  # a word a time cue needs
+    if timed:  # a word a time cue needs
         for m in _matches(grammar.time, text, times):
-            if m.group("future") and not _ends(grammar.last, text, 0, m.start()):
+            if _ends(grammar.last, text, 0, m.start()):
+                continue  # "last Monday"
+            if m.group("future"):
                 found.append(_Cue("time", 1.5, m.start(), m.end()))
+            elif days and _appointment(sentence, m, grammar):
+                found.append(_Cue("scheduled", 2.0, m.start(), m.end()))
     if not found:
         return None
     if reports is None:
         reports = _matches(grammar.report, text, _at(sentence, grammar.reporting))
     return found, _Read(text, mentions, sentence.words, reports, tuple(times))
+
+
+def _appointment(sentence: AnnotatedSentence, m: re.Match[str], grammar: _Grammar) -> bool:
+    """Whether the day or date m is set for an event still to come: "they meet Wales on
+    Saturday", "the vote is scheduled for 22 April", "worries before Wednesday's friendly".
+    It names a day (not a month alone, not a year), a present event verb comes before it in
+    its clause, or "before" and the day's event, and no verb of the clause is in the past."""
+    point = m.group("point")
+    named = point.split()[0].lower() in grammar.weekdays
+    if not (named or any(c.isdigit() for c in point)) or _YEAR.search(point):
+        return False
+    ahead = (m.group("prep") or "").lower() in grammar.ahead_prepositions and named
+    words = _clause_words(sentence.tokens, m.start(), m.end(), grammar)
+    before = [t.lower for t in words if t.end <= m.start()]
+    if before and before[-1] in grammar.behind_prepositions:
+        return False  # "after Monday's crash"
+    copula = bool(before) and before[-1] in grammar.copulas  # "the final is on Sunday"
+    if not (ahead or copula) and grammar.event_verbs.isdisjoint(before):
+        return False
+    past = grammar.past_verbs
+    return not any(
+        (t.lower in past or t.lower.endswith("ed")) and _past(words, k, grammar)
+        for k, t in enumerate(words)
+    )
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_BOUNDARIES = frozenset(",;:-–—()")
+
+
+def _clause_words(tokens: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar) -> list[Token]:
+    """The tokens of the clause around text[lo:hi]: from the last comma, dash or clause word
+    ("when", "and") before it to the next one after it."""
+    words = grammar.clause_words
+    k = bisect_left(tokens, lo, key=_START)
+    first = k
+    while first > 0 and tokens[first - 1][0] not in _BOUNDARIES:
+        if tokens[first - 1][1] in words:
+            break
+        first -= 1
+    last = k
+    while last < len(tokens):
+        t = tokens[last]
+        if t[2] >= hi and (t[0] in _BOUNDARIES or t[1] in words):
+            break
+        last += 1
+    return list(tokens[first:last])
+
+
+def _past(words: list[Token], k: int, grammar: _Grammar) -> bool:
+    """Whether words[k] is a verb in the past tense ("met", "announced"), not a participle
+    ("is scheduled", "has opened", "the injured", "controlled by")."""
+    word = words[k].lower
+    if word in grammar.past_verbs:
+        return True
+    if not (word.endswith("ed") and words[k].text.islower() and len(word) > 3):
+        return False
+    before = words[k - 1].lower if k else ""
+    after = words[k + 1].lower if k + 1 < len(words) else ""
+    return before not in grammar.participle_guards and after != "by"
 
 
 def _before(
@@ -740,6 +931,7 @@ def _starts(
     return hits
 
 
+_QUOTES = re.compile('["“”]')
 _LOWER = itemgetter(1)  # Token.lower
 _START = itemgetter(2)  # Token.start
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
@@ -769,20 +961,14 @@ def _checked(
     reports: tuple[re.Match[str], ...],
     grammar: _Grammar,
 ) -> _Cue | None:
-    """The cue m, reweighed by its context, or None when the grammar says it looks back."""
+    """The cue m, reweighed by its context, or None when the grammar says it looks back or
+    is said of anyone."""
     after, start = text[m.end() :], m.start()
-    if kind in {"future", "would", "maybe", "oblige"} and grammar.perfect.match(after):
-        return None  # "would have gone": a past that did not happen
-    if _ends(grammar.past_perfect, text, 0, start):
-        return None  # "had planned to", "had been expected to": over by now
-    if kind == "oblige" and _ends(grammar.past_aux, text, 0, start):
-        return None  # "did not need to": a past obligation
-    if kind == "would" and grammar.preference.match(after):
-        return None  # "would rather": a preference, not a plan
-    if kind == "future" and _ends(grammar.noun_will, text, 0, start):
-        return None  # "the will of the people"
+    subject = _subject(text, start)
+    if _looks_back(kind, text, start, after, grammar) or _generic(kind, subject, after, grammar):
+        return None
     if kind == "would" and not _reported(reports, text, m.start(), grammar):
-        if not grammar.condition.search(text):
+        if not _open_would(subject, m, text, reports, grammar):
             return None  # narrative "would": habit or hypothesis in the past
         weight = 2.0
     if kind == "plan_noun" and _ends(grammar.possessive, text, 0, start):
@@ -792,6 +978,92 @@ def _checked(
     if kind == "intent" and grammar.weak_intent.match(m.group(0)):
         weight = 2.0
     return _Cue(kind, weight, m.start(), m.end())
+
+
+def _looks_back(kind: str, text: str, start: int, after: str, grammar: _Grammar) -> bool:
+    """Whether the cue at start tells of the past, or of now in a modal's words."""
+    if kind in {"future", "would", "maybe", "oblige"} and grammar.perfect.match(after):
+        return True  # "would have gone": a past that did not happen
+    if _ends(grammar.past_perfect, text, 0, start):
+        return True  # "had planned to", "had been expected to": over by now
+    if kind == "oblige" and _ends(grammar.past_aux, text, 0, start):
+        return True  # "did not need to": a past obligation
+    if kind == "would" and (grammar.preference.match(after) or grammar.hedge.match(after)):
+        return True  # "would rather", "it would appear that": a preference or a hedge
+    if kind == "maybe" and _NOW.match(after):
+        return True  # "the groups may be going underground": a guess about now
+    if kind == "call" and _PERFECT_INFINITIVE.search(text, start, start + WINDOW):
+        return True  # "calling the singer a name, appearing to have misunderstood"
+    return kind == "future" and _ends(grammar.noun_will, text, 0, start)  # "the will of"
+
+
+def _generic(kind: str, subject: str, after: str, grammar: _Grammar) -> bool:
+    """Whether the cue, by its subject or the word after it, is said of anyone or always."""
+    if subject in grammar.generic_subjects and kind in _GENERIC_KINDS:
+        return True  # "you have to be able to", "you will find": said of anyone
+    if subject == "i" and kind == "oblige":
+        return True  # "I have to", "I need to": a feeling, not a plan
+    if subject in grammar.relatives and kind in {"intent", "expected", "call", "maybe"}:
+        return True  # "businesses who want to", "ways that are likely to": a description
+    if kind == "call" and subject in grammar.infinitives:
+        return True  # "planned to call their programme X": to name, not to call on
+    if kind in {"oblige", "future", "maybe"} and grammar.normative.match(after):
+        return True  # "we should always": a rule for all times
+    return kind == "oblige" and _DETERMINED.match(after) is not None  # "got to the point"
+
+
+def _open_would(
+    subject: str,
+    m: re.Match[str],
+    text: str,
+    reports: tuple[re.Match[str], ...],
+    grammar: _Grammar,
+) -> bool:
+    """Whether a "would" nobody is reported before says what is to come: said after it ("...
+    would rise, analysts said"), on a condition, or of a proposal ("the bill would")."""
+    aside = subject in grammar.first_person or subject in grammar.relatives
+    if not aside and _said_after(reports, text, m.end()):
+        return True  # not "'we would be foolish to think ...,' he said": a quote's aside
+    return bool(grammar.condition.search(text)) or _proposed(text, m.start(), grammar)
+
+
+_NOW = re.compile(r"\s+be\s+(?:\w+ing|due\s+to)\b", re.I)
+_PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+\w+(?:ed|en)\b", re.I)
+_GENERIC_KINDS = {"future", "oblige", "intent", "maybe", "would", "plan", "expected", "call"}
+_DETERMINED = re.compile(r"\s+(?:the|a|an|this|that|these|those)\b", re.I)
+_ADVERBS = frozenset(("actually", "absolutely", "also", "just", "really", "still", "only"))
+
+
+def _subject(text: str, start: int) -> str:
+    """The word right before a cue, lower case, an adverb skipped ("we absolutely have to")."""
+    words = text[max(0, start - 24) : start].split()[-2:]
+    last = _letters(words[-1]) if words else ""
+    if len(words) == 2 and (last in _ADVERBS or last.endswith("ly")):
+        return _letters(words[0])
+    return last
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether text[at:] starts the sentence or a clause after a comma or a quote mark."""
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] in ',;:"“(—–-'
+
+
+def _first_letters(text: str, start: int) -> str:
+    """The first word after start, lower case."""
+    words = text[start : start + 40].split()[:1]
+    return _letters(words[0]) if words else ""
+
+
+def _letters(word: str) -> str:
+    """The last run of letters of a written word, lower case ("(we" -> "we", "it's" -> "s")."""
+    if word.isalpha():
+        return word.lower()
+    m = _LAST_LETTERS.search(word)
+    return m.group(0).lower() if m else ""
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
 
 
 def _ends(ending: _Ending, text: str, start: int, end: int) -> bool:
@@ -806,6 +1078,19 @@ def _ends(ending: _Ending, text: str, start: int, end: int) -> bool:
     if last.isascii() and not last.lower().endswith(ending.words):
         return False
     return ending.regex.search(text, start, end) is not None
+
+
+def _said_after(reports: tuple[re.Match[str], ...], text: str, position: int) -> bool:
+    """Whether a reporting verb ends the sentence after position ("..., he said.")."""
+    return any(
+        m.start() > position and len(text[m.end() :].split()) <= SAID_AFTER_WORDS for m in reports
+    )
+
+
+def _proposed(text: str, start: int, grammar: _Grammar) -> bool:
+    """Whether a proposal ("the bill", "any tax") is named in the words before start."""
+    words = _lower_words(text[max(0, start - WINDOW) : start])[-HEAD_WORDS * 2 :]
+    return not grammar.proposals.isdisjoint(words)
 
 
 def _reported(

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.lang import REFERENCE, load_language
+from briefing.lang import REFERENCE, Language, load_language
 from briefing.model import BriefingError, Document
 from briefing.text import SENTENCE_END, make_document
 
@@ -430,27 +430,21 @@ def looks_like_html(text: str) -> bool:
 def document_from_html(
     html: str, *, name: str = "", id: str = "", language: str = REFERENCE
 ) -> Document:
-    """The article of a web page: main text, title, author and date, without the boilerplate."""
-    import trafilatura
-
-    found = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=True,  # a briefing is better missing a paragraph than quoting an ad
-        # A date in the page's own metadata, not one guessed from a footer or a comment.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    """The article of a web page: main text, title, author and date, without the boilerplate
+    and without the page furniture trafilatura leaves in (captions, credits, "read more" lines,
+    bylines, teasers, embedded code); see `page_paragraphs`."""
+    found = _extract(html)
     text = getattr(found, "text", None) if found is not None else None
-    if not text or not text.strip():
+    lang = load_language(language)
+    paragraphs = page_paragraphs(text or "", lang)
+    if not paragraphs:
         raise BriefingError(f"{name or 'input'}: no article text found in the HTML page")
-    title = _clean(getattr(found, "title", None))
-    if title and text.lstrip().startswith(title):
-        text = text.lstrip()[len(title) :]  # the page's headline repeated as the first line
+    title = page_title(_clean(getattr(found, "title", None)), site_names(found))
+    if title and paragraphs[0].startswith(title):
+        # The page's headline repeated as the first line.
+        paragraphs[0] = paragraphs[0][len(title) :].strip()
     return document_from_text(
-        text,
+        "\n\n".join(p for p in paragraphs if p),
         name=name,
         id=id,
         title=title,
@@ -458,6 +452,189 @@ def document_from_html(
         published=_clean(getattr(found, "date", None)),
         language=language,
     )
+
+
+def _extract(html: str) -> Any:
+    """trafilatura's reading of the page, as Markdown (headings, emphasis and code marked, so
+    that they can be told from prose); precise first, then its default settings when the
+    precise reading finds no text (a page of short paragraphs)."""
+    import trafilatura
+
+    found = None
+    for precise in (True, False):
+        found = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_formatting=True,
+            favor_precision=precise,  # a briefing is better missing a paragraph than an ad
+            # A date in the page's own metadata, not one guessed from a footer or a comment.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        if found is not None and (getattr(found, "text", None) or "").strip():
+            break
+    return found
+
+
+# ---------------------------------------------------------------- page furniture
+FRAGMENT_WORDS = 4  # a paragraph shorter than this without a full stop is a label or heading
+ITALIC_NOTE_WORDS = 40  # a whole paragraph in italics up to this long is a note or caption
+BOLD_LABEL_WORDS = 12  # a whole paragraph in bold up to this long is a heading
+WHOLE_EMPHASIS = re.compile(r"^\(?([*_]{1,3})(?=\S)(.+?)(?<=\S)\1\)?[.:]?$")
+# trafilatura's Markdown keeps superscripts, subscripts and underlines as HTML tags; a
+# superscript in brackets is a reference mark ("<sup>[1]</sup>").
+REFERENCE_MARK = re.compile(r"<sup>\s*\[[^\]<]{1,12}\]\s*</sup>")
+FORMAT_TAGS = re.compile(r"</?(?:sup|sub|u)>")
+# A word of code: brackets, operators, a call "name(", a dotted or snake_case name, camelCase
+# or a name of three capitalised parts ("StaticLiveServerTestCase"), a shell option.
+CODE_TOKEN = re.compile(
+    r"[{}<>;=]|\w\(|\(\)|^\*?x\d|\w_\w|->|::|^[a-z]+[A-Z]\w*$|^\$\w|^--?\w"
+    r"|^[a-z_]\w*(?:\.[a-z_]\w*)+[,:;()]*$|^(?:[A-Z][a-z]+){3,}$"
+)
+PULL_QUOTE_MIN_WORDS = 6  # a shorter paragraph may well recur in a longer one by chance
+PULL_QUOTE_CHECK_MAX = 2000  # paragraphs of a page beyond which pull quotes are not looked for
+QUOTE_ENDS = " .,;:!?\"'“”‘’«»"  # stripped before a pull quote is compared with the text
+CODE_SHARE = 0.3  # share of code-like words above which a paragraph is code, not prose
+CODE_MIN_WORDS = 3
+
+
+def page_paragraphs(md: str, lang: Language) -> list[str]:
+    """The article's paragraphs as plain text, without page furniture: captions, credits,
+    bylines, "read more", sign-up, share and affiliate lines, teasers of other stories and
+    embedded code (the patterns are `page_furniture` of the language), labels of fewer than
+    FRAGMENT_WORDS words, a paragraph repeated (a pull quote), and hover cards and datelines
+    inside paragraphs (`page_furniture_inline`)."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for raw in markdown_paragraphs(md)[1]:
+        if _whole_emphasis_note(raw):
+            continue
+        text = _inline_cleaned(md_inline(raw), lang)
+        key = " ".join(text.lower().split())
+        if not key or key in seen or _is_furniture(text, lang):
+            continue
+        seen.add(key)
+        kept.append(text)
+    return _without_repeats(kept)
+
+
+def _whole_emphasis_note(raw: str) -> bool:
+    """A paragraph all in italics (a caption, credit or editor's note) or all in bold (a
+    heading the page did not mark up as one)."""
+    found = WHOLE_EMPHASIS.match(raw.strip())
+    if not found:
+        return False
+    limit = BOLD_LABEL_WORDS if len(found.group(1)) >= 2 else ITALIC_NOTE_WORDS
+    return len(found.group(2).split()) <= limit
+
+
+def _inline_cleaned(text: str, lang: Language) -> str:
+    text = FORMAT_TAGS.sub("", REFERENCE_MARK.sub("", text))
+    for pattern in _furniture_patterns(lang, inline=True):
+        text = pattern.sub("", text)
+    return " ".join(text.split())
+
+
+def _is_furniture(text: str, lang: Language) -> bool:
+    words = text.split()
+    if len(words) < FRAGMENT_WORDS and not SENTENCE_END.search(text):
+        return True
+    return _looks_like_code(words) or any(
+        p.search(text) for p in _furniture_patterns(lang, inline=False)
+    )
+
+
+def _looks_like_code(words: list[str]) -> bool:
+    if len(words) < CODE_MIN_WORDS:
+        return any(CODE_TOKEN.search(w) for w in words) and not SENTENCE_END.search(words[-1])
+    return sum(bool(CODE_TOKEN.search(w)) for w in words) >= CODE_SHARE * len(words)
+
+
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """Paragraphs that another, longer paragraph does not already hold (a pull quote), in
+    any case and without their end punctuation."""
+    if len(paragraphs) > PULL_QUOTE_CHECK_MAX:
+        return paragraphs  # not a news page; comparing every pair would take too long
+    keys = [p.lower().strip(QUOTE_ENDS) for p in paragraphs]
+    return [
+        p
+        for p, key in zip(paragraphs, keys, strict=True)
+        if len(key.split()) < PULL_QUOTE_MIN_WORDS
+        or not any(len(other) > len(key) and key in other for other in keys)
+    ]
+
+
+@functools.cache
+def _furniture_patterns(lang: Language, *, inline: bool) -> tuple[re.Pattern[str], ...]:
+    if inline:
+        return tuple(re.compile(p) for p in sorted(lang.words("page_furniture_inline")))
+    return tuple(re.compile(p, re.IGNORECASE) for p in sorted(lang.words("page_furniture")))
+
+
+# ---------------------------------------------------------------- titles
+# A colon is not among them: "Letters: ..." is the headline's own.
+TITLE_PARTS = re.compile(r"\s+(?:[|–—·»/]|::|-{1,2})\s+|\s*\|\s*")
+TITLE_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+SITE_KEY_MIN = 2  # letters a site name needs to be compared at all
+
+
+def site_names(found: Any) -> frozenset[str]:
+    """The page's site name and its host's name, squashed ("DW.COM" -> "dwcom", "dw")."""
+    names: set[str] = set()
+    for value in (getattr(found, "sitename", None), getattr(found, "hostname", None)):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        names.add(_squash(value))
+        host = value.lower().strip().removeprefix("www.")
+        if "." in host and " " not in host:
+            names.add(_squash(host.rsplit(".", 1)[0]))  # "spiegel.de" -> "spiegel"
+            names.add(_squash(_domain_label(host)))  # "blog.givewell.org" -> "givewell"
+    return frozenset(n for n in names if len(n) >= SITE_KEY_MIN)
+
+
+def _domain_label(host: str) -> str:
+    """The registered name of a host: "blog.givewell.org" -> "givewell", "bbc.co.uk" -> "bbc"
+    (a second-level label of two or three letters under a country code is skipped)."""
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
+        return labels[-3]
+    return labels[-2]
+
+
+def page_title(title: str | None, sites: frozenset[str]) -> str | None:
+    """The page's title without the site's name or a date before or after it:
+    "Floods in Texas | DW | 19.01.2020" -> "Floods in Texas"."""
+    if not title:
+        return None
+    parts = TITLE_PARTS.split(title)
+    seps = TITLE_PARTS.findall(title)
+    if len(parts) < 2:
+        return title
+    first, last = 0, len(parts)
+    while last - first > 1 and _site_part(parts[last - 1], sites):
+        last -= 1
+    while last - first > 1 and _site_part(parts[first], sites):
+        first += 1
+    # The separators between the parts kept are put back as they were.
+    kept = parts[first]
+    for i in range(first + 1, last):
+        kept += seps[i - 1] + parts[i]
+    return kept.strip() or title
+
+
+def _site_part(part: str, sites: frozenset[str]) -> bool:
+    key = _squash(part)
+    if TITLE_DATE.match(part.strip()):
+        return True
+    if len(key) < SITE_KEY_MIN:
+        return False
+    return any(key == s or (len(key) >= 3 and key in s) or s in key for s in sites)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _clean(value: object) -> str | None:
@@ -476,6 +653,10 @@ MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 MD_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+# An escaped character is parked in the Unicode private use area while emphasis is removed.
+ESCAPED = 0xE000
+UNESCAPE = re.compile("[\ue000-\ue07f]")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
 FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 FRONT_FIELD = re.compile(r"^(title|author|date)\s*:\s*(.+?)\s*$", re.I | re.M)
@@ -501,13 +682,20 @@ def document_from_markdown(
 
 def markdown_blocks(md: str) -> tuple[str | None, list[str]]:
     """The first level-1 heading, and the paragraphs and list items as plain text."""
+    title, paragraphs = markdown_paragraphs(md)
+    return title, [b for b in map(md_inline, paragraphs) if b]
+
+
+def markdown_paragraphs(md: str) -> tuple[str | None, list[str]]:
+    """The first level-1 heading (plain text), and the paragraphs and list items with their
+    inline markup; headings and code blocks are left out."""
     title: str | None = None
     blocks: list[str] = []
     current: list[str] = []  # lines of the paragraph being read: soft breaks join them
 
     def flush() -> None:
         if current:
-            blocks.append(md_inline(" ".join(current)))
+            blocks.append(" ".join(current))
             current.clear()
 
     lines = md.replace("\r\n", "\n").split("\n")
@@ -546,17 +734,19 @@ def markdown_blocks(md: str) -> tuple[str | None, list[str]]:
                 body = MD_LIST.sub("", body, count=1)
             current.append(body)
     flush()
-    return title, [b for b in blocks if b]
+    return title, [b for b in blocks if b.strip()]
 
 
 def md_inline(text: str) -> str:
-    """Markdown inline markup reduced to its words: links read as their text."""
+    """Markdown inline markup reduced to its words: links read as their text, and escaped
+    characters as themselves ("override\\_settings" is not emphasis)."""
+    text = MD_ESCAPE.sub(lambda m: chr(ESCAPED + ord(m.group(1))), text)
     text = MD_IMAGE.sub("", text)
     text = MD_LINK.sub(r"\1", text)
     text = MD_AUTOLINK.sub(r"\1", text)
     for _ in range(2):  # nested emphasis: **_word_**
         text = MD_EMPHASIS.sub(r"\2", text)
-    return text.strip()
+    return UNESCAPE.sub(lambda m: chr(ord(m.group()) - ESCAPED), text).strip()
 
 
 def _front_matter(md: str) -> tuple[dict[str, str], str]:

@@ -150,7 +150,7 @@ def test_fraction_in_words() -> None:
 
 def test_range_with_to_gives_lower_bound() -> None:
     f = one("Between 10 to 15 pupils were sent home.")
-    assert (f.text, f.value, f.unit) == ("10 to 15 pupils", 10, "pupils")
+    assert (f.text, f.value, f.unit) == ("Between 10 to 15 pupils", 10, "pupils")
 
 
 def test_range_with_dash() -> None:
@@ -291,6 +291,136 @@ def test_change_from_to_is_two_figures() -> None:
     assert {f.value for f in figures("Sales rose from 120 cars to 150 cars.")} == {120, 150}
 
 
+# ------------------------------------------------------------------ ranks, idioms, minor units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The band sat at number two in the charts for a month.", "number two", 2),
+        ("The single went in at No 3 in the charts.", "No 3", 3),
+        ("The team finished in third place after a poor season.", "third place", 3),
+        ("The driver crossed the line in 10th position.", "10th position", 10),
+        ("It was the club's third successive defeat.", "third successive defeat", 3),
+        ("A survey ranked the country third in its index.", "third", 3),
+        ("The winger will earn his 50th cap at the stadium.", "50th cap", 50),
+        ("The choir played in a second-round match.", "second-round match", 2),
+    ],
+)
+def test_ranks_and_places(sentence: str, text: str, value: float) -> None:
+    f = one(sentence)
+    assert (f.text, f.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He first met the mayor at a dinner.",  # "first" is mostly "earliest", not a place
+        "The mill was built in the 19th century.",
+        "They met for a second time on Friday.",
+        "Prices rose 5% in the second quarter.",
+    ],
+)
+def test_ordinals_that_are_not_places(sentence: str) -> None:
+    assert all(f.unit != "rank" for f in figures(sentence))
+    assert "first" not in texts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("They placed four more foster homes in the county.", "four more foster homes", 4),
+        ("Around eight other members of the club resigned.", "Around eight other members", 8),
+        ("They are a family of four from the coast.", "family of four", 4),
+        ("The striker scored twice before the break.", "twice", 2),
+        ("The fair drew half-a-million visitors.", "half-a-million visitors", 500000),
+        ("He served five-and-a-half years in prison.", "five-and-a-half years", 5.5),
+        ("The side has not lost in two and a half years.", "two and a half years", 2.5),
+        ("Protests spurred thousands to rally in the square.", "thousands", 1000),
+        ("(Reuters)One person died when the wall fell.", "One person", 1),
+        ("She won a little over half the vote.", "a little over half the vote", 0.5),
+    ],
+)
+def test_number_words_with_a_modifier_or_in_an_idiom(
+    sentence: str, text: str, value: float
+) -> None:
+    f = one(sentence)
+    assert (f.text, f.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("A cup of tea costs 79p at the stall.", "79p", 79, "pence"),
+        ("Stamps rose to 50c each.", "50c", 50, "cents"),
+        ("The service costs $6.99-a-month.", "$6.99-a-month", 6.99, "USD"),
+    ],
+)
+def test_minor_currency_units_and_rates(sentence: str, text: str, value: float, unit: str) -> None:
+    f = one(sentence)
+    assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+def test_a_temperature_is_not_cents() -> None:
+    assert all(f.unit != "cents" for f in figures("It was 50C in the shade."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The deal is worth £10m to £15m a year.", "£10m to £15m", 10_000_000),
+        (
+            "Estimates put the crowd at between 5,000 and 8,000 people.",
+            "5,000 and 8,000 people",
+            5000,
+        ),
+        ("The bid was £10m-£15m in cash.", "£10m-£15m", 10_000_000),
+    ],
+)
+def test_ranges_are_one_figure_at_their_lower_bound(sentence: str, text: str, value: float) -> None:
+    f = one(sentence)
+    assert text in f.text
+    assert f.value == value
+    assert not f.text.startswith("m ")  # the old "m to £15m" slice
+
+
+def test_a_change_of_money_is_two_figures() -> None:
+    found = figures("Fees rose from £10m to £15m this year.")
+    assert sorted(f.value or 0 for f in found) == [10_000_000, 15_000_000]
+    assert {f.text for f in found} == {"£10m", "£15m"}
+
+
+def test_a_span_ends_at_the_phrase_boundary() -> None:
+    f = one("About 67,000 research staff were on fixed contracts.")
+    assert f.text == "About 67,000 research staff"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He bought a 30-30 rifle from a dealer.",
+        "She made a 911 call from the car.",
+        "The G7 met as Covid-19 spread.",
+        "On Tuesday 21 cabinet ministers met.",
+        "Ring the office on +84 9 3850 0997 today.",
+        "The bill (S. 207) was tabled.",
+        "The list includes Sharp's 902 3G phone.",  # a bare number after a name: a model
+    ],
+)
+def test_names_dates_and_phone_numbers_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_a_draw_is_still_a_score() -> None:
+    f = one("The game ended in a 2-2 draw.")
+    assert f.unit == "score"
+
+
+def test_places_in_a_series_rank_below_counts() -> None:
+    found = figures("It was her 13th birthday. The fire destroyed 40 homes.")
+    assert [f.text for f in found] == ["40 homes", "13th birthday"]
+
+
 # ------------------------------------------------------------------ ranking
 
 
@@ -325,7 +455,8 @@ SOUP_WORDS = [
     "the", "a", "an", "of", "to", "over", "about", "12", "1,500", "3.5", "$", "£", "%", "-", "–",
     ",", ".", ":", "/", "bn", "m", "per", "cent", "two", "tens", "thousands", "half", "quarter",
     "year", "old", "March", "2014", "p.m.", "G", "No.", "ranked", "people", "troops", "one",
-    "first", "Article", "(", ")", "7-5",
+    "first", "Article", "(", ")", "7-5", "third", "place", "twice", "and", "a", "50th", "p",
+    "between", "No", "at", "family", "more", "Tuesday", "30-30",
 ]  # fmt: skip
 NUMBERISH = st.lists(st.sampled_from(SOUP_WORDS), max_size=40).map(" ".join)
 

@@ -9,15 +9,17 @@ the article names them. Every word list comes from the document's language (`lex
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.actors.clusters import (
     Cluster,
     add_described_roles,
+    initials,
     merge,
     without_suffix,
 )
@@ -34,6 +36,8 @@ SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
 ROLE_WEIGHT = 2.0  # the article says what the actor does
 INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
 TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
+LINK_DISCOUNT = 0.5  # a demonym counts half a mention of its country
+CONTEXT_DIVISOR = 2.0  # a country or place named only "in X" or as an adjective
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,63 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
     add_described_roles(clusters, described)
+    pronouns = lx.possessive_pronouns
+    if any(m.role and m.role.split(" ", 1)[0].lower() in pronouns for m in doc.mentions):
+        resolve_relations(lx, clusters)  # few documents: "her father X"
     setting = Setting(len(doc.sentences), summary, doc.title or "")
     actors = [a for a in (to_actor(lx, c, setting) for c in clusters) if a is not None]
     return sorted(actors, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def resolve_relations(lx: Lexicon, clusters: list[Cluster]) -> None:
+    """ "her father X" -> "<the person named just before>'s father"; a mutual relation
+    ("his cousin X") gives that person the role too, if it has none."""
+    people = sorted(
+        (m.sentence, m.start, i)
+        for i, c in enumerate(clusters)
+        if c.kind == "person"
+        for m in c.mentions
+    )
+    places = [(s, p) for s, p, _ in people]
+    for i, c in enumerate(clusters):
+        for k, m in enumerate(c.mentions):
+            pronoun, _, noun = (m.role or "").partition(" ")
+            if pronoun.lower() not in lx.possessive_pronouns or not noun:
+                continue
+            at = owner_at(people, places, i, m)
+            if at < 0:
+                c.mentions[k] = replace(m, role=noun)  # no one to relate to
+                continue
+            owner = clusters[people[at][2]]
+            c.mentions[k] = replace(m, role=possessive(display_name(owner)) + " " + noun)
+            if noun in lx.mutual_relatives and not any(o.role for o in owner.mentions):
+                first = owner.mentions[0]
+                owner.mentions[0] = replace(first, role=possessive(display_name(c)) + " " + noun)
+
+
+def owner_at(
+    people: list[tuple[int, int, int]], places: list[tuple[int, int]], i: int, m: Mention
+) -> int:
+    """Index in `people` of whom "her" refers to: of the other people named in this sentence
+    or the one before, the one the article names most (its protagonist), else that of all
+    the people named before; -1 if none."""
+    end = bisect_left(places, (m.sentence, m.start))
+    before = [at for at in range(end) if people[at][2] != i]
+    near = [at for at in before if m.sentence - people[at][0] <= 1]
+    pool = near or before
+    if not pool:
+        return -1
+    counts = Counter(people[at][2] for at in range(len(people)))
+    return max(pool, key=lambda at: (counts[people[at][2]], -at))
+
+
+def display_name(c: Cluster) -> str:
+    direct = [m for m in c.mentions if not m.link_only] or c.mentions
+    return main_name(direct, c.kind)
+
+
+def possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
@@ -77,7 +135,9 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
         if not direct:
             return None
         name = without_full_stop(lx, main_name(direct, kind))
-        with_role = next((m for m in mentions if m.role), None)
+        # A role next to the full name, else any: "brother Steve" may be another Steve.
+        with_role = next((m for m in mentions if m.role and m.text == name), None)
+        with_role = with_role or next((m for m in mentions if m.role), None)
         aliases = tuple(dict.fromkeys([m.text for m in mentions if m.text != name]))
         sentences = tuple(sorted({m.sentence for m in mentions}))
     role = with_role.role if with_role else c.role_hint
@@ -99,12 +159,23 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
 
 
 def main_name(direct: list[Mention], kind: ActorKind) -> str:
-    """The name an actor goes by: a country's most frequent one, else the longest."""
+    """The name an actor goes by: a person's longest one ("Vladimir Putin", not "Putin"),
+    else the most frequent ("NASA", not the "NASA Discovery" folded into it), then longest."""
     if len(direct) == 1:
         return direct[0].text
-    if kind == "country":
-        return Counter([m.text for m in direct]).most_common(1)[0][0]
-    return max(direct, key=lambda m: (len(m.words), -m.sentence)).text
+    if kind == "person":
+        return max(direct, key=lambda m: (len(m.words), -m.sentence)).text
+    counts = Counter([m.text for m in direct])
+    usual = max(direct, key=lambda m: (counts[m.text], len(m.words), -m.sentence))
+    # A longer form of the same name: "British and Irish Lions" for "Lions", the full name of
+    # an acronym; not one the name only starts ("NASA Discovery" is another thing than "NASA").
+    n = len(usual.words)
+    longer = [
+        m
+        for m in direct
+        if len(m.words) > n and (m.words[-n:] == usual.words or usual.words[0] in initials(m.words))
+    ]
+    return max(longer, key=lambda m: (len(m.words), -m.sentence)).text if longer else usual.text
 
 
 class Named(NamedTuple):
@@ -132,12 +203,19 @@ def salience(lx: Lexicon, setting: Setting, c: Cluster, a: Named) -> float:
     headline, and what the article tells about the actor (a role, or an institution's name)."""
     early = 1.0 - a.sentences[0] / max(1, setting.sentences)
     in_summary = min(2, sum(s in setting.summary for s in a.sentences)) if setting.summary else 0
-    score = len(c.mentions) + EARLY_WEIGHT * early + SUMMARY_WEIGHT * in_summary
+    # An adjective ("French", "Kremlin-backed") names a country or body in passing: half a mention.
+    adjectives = sum(m.link_only for m in c.mentions) if c.kind == "country" else 0
+    score = len(c.mentions) - LINK_DISCOUNT * adjectives
+    score += EARLY_WEIGHT * early + SUMMARY_WEIGHT * in_summary
     score += described(lx, a, c.kind)
     if setting.title:
         score += TITLE_WEIGHT * in_title(lx, a, setting.title)
     if c.kind == "place":
         score /= 2  # where things happen matters less than who does them
+    if len(c.mentions) == 1 and c.first.text[:1] == "#":
+        score /= 2  # a hashtag used once is more a slogan than a movement
+    if c.kind in ("country", "place") and all(m.locative or m.link_only for m in c.mentions):
+        score /= CONTEXT_DIVISOR  # only where things happen ("in X") or an adjective: context
     return score
 
 

@@ -28,11 +28,20 @@ class Lexicon:
     title_modifiers: frozenset[str]  # "Former", "Acting": part of a role, name no body
     institutions: frozenset[str]  # one-word bodies ("Parliament", "Treasury")
     role_nouns: frozenset[str]  # lower-case heads of roles ("leader", "spokesperson")
+    role_suffixes: tuple[str, ...]  # "bassist", "comedian": role nouns by their ending
+    relatives: frozenset[str]  # "father", "wife": a relation to another person
+    mutual_relatives: frozenset[str]  # "cousin": a relation that holds both ways
+    copulas: frozenset[str]  # "X is the new chief": a role after a verb
+    subject_verbs: frozenset[str]  # "Sony will ...": the word before is a subject
+    role_clause_verbs: Mapping[str, str]  # "X, who heads Y" -> "head" (of Y)
+    copula_adverbs: frozenset[str]  # "X is now a ..."
+    possessive_pronouns: frozenset[str]  # "her father": the relation is to someone named
     org_nouns: frozenset[str]  # role nouns of organisations ("company")
     role_verbs: frozenset[str]  # verbs that end a role phrase ("said", "wrote")
     speech_verbs: frozenset[str]  # "... the minister said"
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
+    regions: frozenset[str]  # "Europe", "Middle East": places
     institution_nouns: frozenset[str]  # "the standards committee"
     industry_nouns: frozenset[str]  # "the US movie industry"
     body_nouns: frozenset[str]  # institution and industry nouns: a lower-case body's head
@@ -40,10 +49,12 @@ class Lexicon:
     org_heads: frozenset[str]  # "Bank", "Party", "University"
     legal_suffixes: frozenset[str]  # "inc", "ltd" (lower case)
     name_abbreviations: frozenset[str]  # "jr", "bros": keep their full stop in a name
-    document_heads: frozenset[str]  # "Act", "Report": a text, not a participant
+    document_heads: frozenset[str]  # "Act", "Report", "Cup": a text or event, not a participant
     months: frozenset[str]  # capitalised, abbreviations included
     weekdays: frozenset[str]
     not_actors: frozenset[str]  # months, weekdays and other capitalised non-names
+    group_adjectives: frozenset[str]  # "Asian", "Christian": describe, never act
+    interjections: frozenset[str]  # "Oh", "Honestly": open a spoken sentence, never a name
     outlets: frozenset[str]  # news outlets credited as sources
     outlet_links: frozenset[str]  # "CNN affiliate X"
     function_words: frozenset[str]  # lower case
@@ -51,6 +62,7 @@ class Lexicon:
     locative: frozenset[str]  # "in", "at": a place follows
     determiners: frozenset[str]
     definite_articles: frozenset[str]
+    indefinite_articles: frozenset[str]  # "an Atlanta hotel": a name as a modifier
     name_links: frozenset[str]  # "of", "and": may join a name's parts
     list_links: frozenset[str]  # "and", "or": join the items of a list
     affiliation_links: frozenset[str]  # "of": "X of the Green Party"
@@ -87,11 +99,20 @@ def load_lexicon(language: Language) -> Lexicon:
         title_modifiers=w("title_modifiers"),
         institutions=w("institutions"),
         role_nouns=w("role_nouns"),
+        role_suffixes=tuple(sorted(w("role_suffixes"))),
+        relatives=w("relatives"),
+        mutual_relatives=w("mutual_relatives"),
+        copulas=w("copulas"),
+        subject_verbs=w("subject_verbs"),
+        role_clause_verbs=language.table("role_clause_verbs"),
+        copula_adverbs=w("copula_adverbs"),
+        possessive_pronouns=w("possessive_pronouns"),
         org_nouns=w("org_nouns"),
         role_verbs=w("role_verbs"),
         speech_verbs=w("speech_verbs"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
+        regions=w("regions"),
         institution_nouns=w("institution_nouns"),
         industry_nouns=w("industry_nouns"),
         body_nouns=w("institution_nouns") | w("industry_nouns"),
@@ -99,10 +120,12 @@ def load_lexicon(language: Language) -> Lexicon:
         org_heads=w("org_heads"),
         legal_suffixes=w("legal_suffixes"),
         name_abbreviations=w("legal_suffixes") | w("name_abbreviations"),
-        document_heads=w("document_heads"),
+        document_heads=w("document_heads") | w("event_heads"),
         months=months_cap,
         weekdays=weekdays_cap,
-        not_actors=months_cap | weekdays_cap | w("not_actors"),
+        not_actors=months_cap | weekdays_cap | w("not_actors") | w("group_adjectives"),
+        group_adjectives=w("group_adjectives"),
+        interjections=w("interjections"),
         outlets=w("outlets"),
         outlet_links=w("outlet_links"),
         function_words=w("function_words"),
@@ -110,6 +133,7 @@ def load_lexicon(language: Language) -> Lexicon:
         locative=w("locative"),
         determiners=w("determiners"),
         definite_articles=w("definite_articles"),
+        indefinite_articles=w("indefinite_articles"),
         name_links=w("name_links"),
         list_links=w("list_links"),
         affiliation_links=w("affiliation_links"),

@@ -38,6 +38,8 @@ from briefing.actors.roles import (
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, MentionKind, Token
 
 CAPITALISED = ("capitalised", "upper")
+MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row, not a heading
+HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 
@@ -54,7 +56,7 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     for s, flags, initial in zip(sentences, capitals, expected, strict=True):
         if True in flags:  # a sentence without capitals holds only mentions by form
             flags = name_flags(lx, s.words, flags, initial, seen)
-            mentions.extend(sentence_mentions(lx, s, flags, bodies))
+            mentions.extend(sentence_mentions(lx, s, flags, bodies, seen))
         elif bodies or "#" in s.text or "-" in s.text:  # see form_candidates
             mentions.extend(other_mentions(lx, s, s.text, bodies))
     return mentions
@@ -100,6 +102,10 @@ def case_evidence(
     for s, flags in zip(sentences, capitals, strict=True):
         toks = s.words
         words.update(map(TEXT, toks))  # in C; each word's case is read when asked
+        if is_heading(lx, toks, flags):
+            # "Things You'll Need", "SMALL BEER PRESS": every capital is expected, none is evidence
+            expected.append(list(compress(range(len(toks)), flags)))
+            continue
         first = 0 if toks and toks[0].text[:1].isalnum() else first_word(toks)  # mostly 0
         initial = []
         for i in compress(range(len(toks)), flags):
@@ -112,11 +118,24 @@ def case_evidence(
     return CaseEvidence(frozenset(words), frozenset(inside)), expected
 
 
+def is_heading(lx: Lexicon, toks: Sequence[Token], flags: list[bool]) -> bool:
+    """A heading or a line in capitals: capitals and function words only, no lower-case word."""
+    if len(toks) > MAX_HEADING_WORDS or True not in flags:
+        return False  # most sentences are longer than a heading
+    for t in toks:
+        if t.shape == "number" or t.text in HEADING_BREAKERS:
+            return False  # a table row or a list of names ("Romania - Contra (31st)")
+        if t.shape == "word" and t.lower not in lx.function_words:
+            return False
+    return True
+
+
 def name_flags(
     lx: Lexicon, toks: Sequence[Token], capitals: list[bool], initial: list[int], seen: CaseEvidence
 ) -> list[bool]:
     """Which words may be part of a name. A capital where one is expected (`initial`: a
-    sentence's first word, after a quote or colon) only with other evidence."""
+    sentence's first word, after a quote or colon, every word of a heading) only with other
+    evidence."""
     flags = list(capitals)
     for i in initial:
         flags[i] = initial_is_name(lx, toks, i, flags, seen)
@@ -127,34 +146,42 @@ def initial_is_name(
     lx: Lexicon, toks: Sequence[Token], i: int, flags: list[bool], seen: CaseEvidence
 ) -> bool:
     word = toks[i].text
-    followed = i + 1 < len(toks) and flags[i + 1]
+    # "Tony Blair said", not "Things You Need": a function word opens no name's second part
+    followed = i + 1 < len(toks) and flags[i + 1] and not is_function_word(lx, toks[i + 1].text)
     if word.rstrip(".") in lx.honorifics:
         return followed  # "Mr Blair said": the honorific opens a name, though a stop word
     if toks[i].lower in lx.function_words or word in lx.not_actors:
         return False
     if word in seen.capital_inside or lx.country_of(word) or word in lx.capitals:
         return True
-    if is_acronym(word):
-        return True
+    if is_acronym(word) or (toks[i].shape == "upper" and len(word) > 2):
+        return True  # "NATO", and a dateline or table row in capitals ("BUCHAREST 1996-08-30")
     if word in lx.titles:
         return followed  # "President Obama said", but not "Opposition leader X"
-    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case.
-    return followed and not seen.seen_in_lower_case(word)
+    if seen.seen_in_lower_case(word):
+        return False
+    # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case;
+    # "Sony will enter ...", "Sony's console": one, as the subject or an owner (not a plural:
+    # "Critics say").
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    subject = (after in lx.subject_verbs or after in lx.possessives) and word[-1:] != "s"
+    return followed or subject
 
 
 # ---------------------------------------------------------------- mentions in one sentence
 def sentence_mentions(
-    lx: Lexicon, s: AnnotatedSentence, flags: list[bool], bodies: bool
+    lx: Lexicon, s: AnnotatedSentence, flags: list[bool], bodies: bool, seen: CaseEvidence
 ) -> list[Mention]:
     text = s.text  # a property: read once
     out: list[Mention] = []
     for run in runs(lx, s.words, flags):
-        mention = read_run(lx, s, text, run)
+        mention = read_run(lx, s, text, run, seen)
         if mention is not None:
             out.append(mention)
     if len(out) > 1:
         out = share_plural_roles(lx, text, out)
-    titled = [title_employer(lx, s, m) for m in out if m.role and m.affiliation]
+        out = share_locative(lx, text, out)
+    titled = [title_employer(lx, s, m, seen) for m in out if m.role and m.affiliation]
     employers = [e for e in titled if e is not None]
     if not (bodies or "#" in text or "-" in text):
         return out + employers  # most sentences: no mention by form (see form_candidates)
@@ -222,8 +249,8 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
     """The name in a capitalised run, read from its words alone, or None."""
     start, end = trim(lx, words)
     inner = list(words[start:end])
-    if not inner or is_outlet(lx, inner):
-        return None
+    if not inner or is_outlet(lx, inner) or (len(inner) > 1 and inner[-1] in lx.document_heads):
+        return None  # "the Global Trade Study": no "Study" after a title "Trade"
     head = split_title(lx, inner)
     name = tuple(inner[head:])
     if not name or not acceptable(lx, list(name)):
@@ -232,24 +259,82 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
     return NameParts(start, end, start + head, name, kind, country, link_only)
 
 
-def read_run(lx: Lexicon, s: AnnotatedSentence, text: str, run: Span) -> Mention | None:
+def read_run(
+    lx: Lexicon, s: AnnotatedSentence, text: str, run: Span, seen: CaseEvidence
+) -> Mention | None:
     """The mention a capitalized run makes, with role and affiliation, or None."""
     toks = s.words
+    if run[1] - run[0] > 1 and toks[run[1] - 1].text in lx.weekdays and dated(lx, toks, run[1]):
+        run = (run[0], run[1] - 1)  # "Hugh McGuire Sunday, May 28": a date after a name
     parts = read_words(lx, tuple(map(TEXT, toks[run[0] : run[1]])))
     if parts is None:
         return None
+    if parts.kind in ("", "person") and parts.name_start == parts.start:
+        parts = by_common_words(lx, parts, seen)  # nothing but capitals says "name"
+        if parts is None:
+            return None
     start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
     if start and excluded_by_context(lx, toks, start, end):
         return None
+    if parts.kind != "country":
+        parts = by_context(lx, s, (start, end, name_start), parts)
+    return span_mention(lx, s, text, (start, end, name_start), parts)
+
+
+def by_context(
+    lx: Lexicon, s: AnnotatedSentence, span: tuple[int, int, int], parts: NameParts
+) -> NameParts:
+    """The kind the words around a name give it: a dateline ("BELGRADE 1996-08-30"), "X said",
+    "Jackson, Mississippi", "the city of Haifa"; "an Atlanta hotel" only counts for a name
+    used elsewhere."""
+    toks = s.words
+    start, end, name_start = span
+    before = toks[start - 1].lower if start else ""
+    after = toks[end].text if end < len(toks) else ""
+    kind = parts.kind
+    if not start:
+        if not name_start and dateline(lx, s, end, parts):
+            return parts._replace(kind="place")
+    elif (
+        before in lx.indefinite_articles and kind != "person" and modifier_use(lx, toks, start, end)
+    ):
+        parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
+    if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
+        return parts._replace(kind="person")  # "Mitchell said"
+    if kind not in ("", "person"):
+        return parts
+    if (after == "," and in_region(lx, toks, end)) or (
+        before in lx.affiliation_links and place_of(lx, toks, start)
+    ):
+        return parts._replace(kind="place")
+    return parts
+
+
+def span_mention(
+    lx: Lexicon,
+    s: AnnotatedSentence,
+    text: str,
+    span: tuple[int, int, int],
+    parts: NameParts,
+    known: bool = False,
+) -> Mention:
+    """The mention of the words start:end of s (the name from name_start on, after its
+    titles), with the role and affiliation around it. `known`: the kind is given by a
+    recognizer, not guessed from the words."""
+    toks = s.words
+    start, end, name_start = span
     role, affiliation = None, None
     person = name_start > start  # a title or honorific before the name
     if person:
         titles = list(map(TEXT, toks[start:name_start]))
         role, affiliation = title_role(lx, text, toks, start, name_start, titles)
+        if role and start >= 2:
+            role, affiliation = body_before_title(lx, text, toks, start, role, affiliation)
     kind = parts.kind
     if not role and kind in ("person", ""):
-        role, affiliation = lower_role(lx, text, toks, name_start, end)
-        person = person or bool(role)
+        # "Lions coach Sir Clive Woodward": a role before the honorific
+        role, affiliation = lower_role(lx, text, toks, start, end)
+        person = person or bool(role) or (known and kind == "person")
         kind = "person" if person else kind
     elif not role and kind == "organization" and end < len(toks) and toks[end].text == ",":
         role, affiliation = appositive(lx, text, toks, end, for_org=True)  # ", the company"
@@ -276,6 +361,82 @@ def read_run(lx: Lexicon, s: AnnotatedSentence, text: str, run: Span) -> Mention
     )
 
 
+def body_before_title(
+    lx: Lexicon, text: str, toks: Sequence[Token], start: int, role: str, affiliation: str | None
+) -> tuple[str, str | None]:
+    """ "Mississippi NAACP chapter President X": a body and a lower-case word before the title
+    belong to the role; the body is the affiliation."""
+    if not is_modifier(lx, toks[start - 1].text) or toks[start - 2].shape not in CAPITALISED:
+        return role, affiliation
+    k = start - 2
+    while k > 0 and toks[k - 1].shape in CAPITALISED and toks[k - 1].lower not in lx.function_words:
+        k -= 1
+    body = text[toks[k].start : toks[start - 2].end]
+    return text[toks[k].start : toks[start - 1].end] + " " + role, affiliation or body
+
+
+def place_of(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
+    """ "the northern city of Haifa": a place noun and "of" before the name."""
+    return (
+        start >= 2
+        and toks[start - 1].text in lx.affiliation_links
+        and is_place_noun(lx, toks[start - 2])
+    )
+
+
+def modifier_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """ "an Atlanta hotel": a name between "a"/"an" and a lower-case noun describes a thing;
+    it counts for an actor named elsewhere, never makes one."""
+    if not start or end >= len(toks) or toks[start - 1].lower not in lx.indefinite_articles:
+        return False
+    return toks[end].shape == "word" and toks[end].lower not in lx.function_words
+
+
+def dateline(lx: Lexicon, s: AnnotatedSentence, end: int, parts: NameParts) -> bool:
+    """Is the name opening the sentence a dateline: a name in capitals (or the article's
+    first word) before a date, a comma or a bracket?"""
+    toks = s.words
+    if end >= len(toks) or not (toks[end].shape == "number" or toks[end].text in ",("):
+        return False
+    if all(t.shape == "upper" for t in toks[:end] if t.text[:1].isalpha()):
+        return True
+    return s.index == 0 and parts.kind == ""
+
+
+def in_region(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Is the name ending at `end` followed by ", <state or country>"?"""
+    if end + 1 >= len(toks) or toks[end].text != ",":
+        return False
+    for n in (1, 2, 3):
+        words = [t.text for t in toks[end + 1 : end + 1 + n]]
+        if len(words) < n or not is_capital(words[-1]):
+            return False
+        name = " ".join(words)
+        if name in lx.countries or name in subdivisions():
+            return end + 1 + n == len(toks) or not is_capital(toks[end + 1 + n].text)
+    return False
+
+
+def dated(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Does a date follow the weekday ending at `end` (", May 28", " 12 March")?"""
+    k = end + (end < len(toks) and toks[end].text == ",")
+    return k < len(toks) and (toks[k].text in lx.months or toks[k].shape == "number")
+
+
+def by_common_words(lx: Lexicon, parts: NameParts, seen: CaseEvidence) -> NameParts | None:
+    """A capitalised run whose words the document also writes in lower case is a title,
+    product or event ("Fear Factor", "Choice Cards", "Market"), not a person: None when all
+    its words are such, else its kind left to the other mentions."""
+    # A word's lower-case form among the words as written: it was written in lower case.
+    lowers = [w.lower() for w in parts.words]
+    if seen.words.isdisjoint(lowers) and lx.count_words.isdisjoint(lowers):
+        return parts  # most names: a test in C
+    common = [w for w in lowers if w in seen.words or w in lx.count_words]
+    if len(common) == len(parts.words):
+        return None
+    return parts._replace(kind="") if parts.kind == "person" else parts
+
+
 def is_place_noun(lx: Lexicon, t: Token) -> bool:
     return t.text in lx.place_nouns
 
@@ -284,14 +445,32 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
     """Drop function words and links at the edges ("The Guardian" -> "Guardian")."""
     start, end = 0, len(words)
     while start < end and (
-        words[start].lower() in lx.function_words
+        is_function_word(lx, words[start])
         or words[start] in lx.particles
         or words[start] in lx.weekdays
+        or words[start] in lx.interjections  # "Oh Dad", "Honestly I"
     ):
         start += 1
-    while end > start and (words[end - 1] in lx.name_links or words[end - 1] in lx.particles):
+    if start + 1 < end and words[start] in lx.title_modifiers:
+        rest = " ".join(words[start + 1 : end])
+        if lx.country_of(rest) and not lx.country_of(" ".join(words[start:end])):
+            start += 1  # "Former England captain": a role's first word, not "New Zealand"
+    while end > start and (
+        words[end - 1] in lx.name_links
+        or words[end - 1] in lx.particles
+        or is_function_word(lx, words[end - 1])  # "Cause I", "Emma and I"
+    ):
         end -= 1
     return start, end
+
+
+def is_function_word(lx: Lexicon, word: str) -> bool:
+    """A function word, also contracted ("I'm", "We'll", "Don't")."""
+    lower = word.lower()
+    if lower in lx.function_words:
+        return True
+    head, mark, _ = lower.replace("’", "'").partition("'")
+    return bool(mark) and head in lx.function_words
 
 
 def is_outlet(lx: Lexicon, words: list[str]) -> bool:
@@ -336,19 +515,31 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
         if w.endswith("s") and is_acronym(w.rstrip("s")) and not is_acronym(w):
             return False  # "MPs", "MSPs": plural titles
     if len(words) > 1 and words[-1] in lx.document_heads:
-        return False  # "the Artificial Intelligence Act": a text, not a participant
+        return False  # "the Artificial Intelligence Act", "the World Cup": no participant
+    if all(w in lx.group_adjectives for w in words):
+        return False  # "Roman Catholic": a description
     return not all(w in lx.weekdays or w in lx.months for w in words)
 
 
 def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
     """(kind, country, link_only) from the words of a name alone."""
     name = " ".join(words)
+    if (
+        name.isupper()
+        and len(name) > 4
+        and (name.title() in lx.countries or name.title() in lx.capitals)
+    ):
+        name = name.title()  # "ROMANIA", "HONG KONG" in a dateline or a table
     if name in lx.countries:
         return "country", lx.countries[name], False
     if name in lx.capitals:
         return "place", lx.capitals[name], True
     if name in lx.demonyms:
         return "country", lx.demonyms[name], True
+    if name in lx.regions:
+        return "place", None, False
+    if name[-1:] == "s" and name[:-1] in lx.demonyms:
+        return "country", lx.demonyms[name[:-1]], True  # "Italians": the people of a country
     if person:
         return "person", None, False
     if any(w.rstrip(".") in lx.org_heads for w in words) or name in lx.institutions:
@@ -382,6 +573,18 @@ def share_plural_roles(lx: Lexicon, text: str, mentions: list[Mention]) -> list[
     return out
 
 
+def share_locative(lx: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "in London, Leeds and Glasgow": a place preposition covers the names listed after it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        listed = prev is not None and prev.locative and not m.locative and not m.person
+        if listed and prev is not None and listed_after(lx, text[prev.end : m.start]):
+            m = replace(m, locative=True)
+        out.append(m)
+    return out
+
+
 def listed_after(lx: Lexicon, gap: str) -> bool:
     """Is `gap` what separates two items of a list (", " or " and ")?"""
     if not gap[:1].isspace() and not gap.lstrip().startswith(","):
@@ -392,12 +595,19 @@ def listed_after(lx: Lexicon, gap: str) -> bool:
     return parts == [","]
 
 
-def title_employer(lx: Lexicon, s: AnnotatedSentence, person: Mention) -> Mention | None:
+def title_employer(
+    lx: Lexicon, s: AnnotatedSentence, person: Mention, seen: CaseEvidence
+) -> Mention | None:
     """ "Labour MSP X", "Starbucks CEO X": the organisation in a title is mentioned too."""
     org = person.affiliation
     if not org or not person.role or not person.role.startswith(org) or lx.country_of(org):
         return None
     words = tuple(org.split())
+    # "Market leader X", "Music producer X": a capital the sentence start explains, before a
+    # lower-case role ("Labour MSP X" has a title: Labour is a name)
+    opening = s.text.lstrip().startswith(org) and person.role[len(org) + 1 : len(org) + 2].islower()
+    if opening and len(words) == 1 and not (words[0] in seen.capital_inside or is_acronym(org)):
+        return None
     if not all(is_name_word(w) for w in words) or any(w in lx.titles for w in words):
         return None
     if not acceptable(lx, list(words)):

@@ -4,6 +4,7 @@ definite descriptions ("The premier said ...") that name the person mentioned ju
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from operator import attrgetter
 
 from briefing.actors.forms import first_word, is_capital, is_modifier, is_name_word
@@ -28,37 +29,100 @@ def title_role(
         return None, None
     words = titles[first - start :]
     country = lx.country_of(words[0]) if len(words) > 1 else None
-    if country:  # "Russian President": the demonym becomes the affiliation
-        return text[toks[first + 1].start : toks[name_start - 1].end], country
+    if country:  # "Russian President": the demonym gives the affiliation, and stays in the role
+        return text[toks[first].start : toks[name_start - 1].end], country
     title_at = next((i for i, w in enumerate(words) if w.rstrip(".") in lx.titles), 0)
     prefix = " ".join(w for w in words[:title_at] if w not in lx.title_modifiers)
     role = text[toks[first].start : toks[name_start - 1].end]
     return role, (prefix or None)
 
 
+@lru_cache(maxsize=16384)  # words repeat across texts
+def is_role_noun(lx: Lexicon, word: str) -> bool:
+    """A lower-case noun naming what a person does: a listed one, a compound of one
+    ("editor-in-chief", "co-owner"), or one by its ending ("bassist")."""
+    if word in lx.role_nouns:
+        return True
+    if not word[:1].islower():
+        return False
+    if "-" in word:
+        parts = word.split("-")
+        return parts[0] in lx.role_nouns or parts[-1] in lx.role_nouns
+    # Long enough to leave out "list" and "assist"-like verbs.
+    return len(word) >= 7 and word.endswith(lx.role_suffixes) and not word.endswith("sist")
+
+
 def lower_role(lx: Lexicon, text: str, toks: Sequence[Token], start: int, end: int) -> Role:
     """A role in lower case before the name ("separatist leader X") or after it (", the ...")."""
     # Most names have neither: a role noun or comma just before, a comma just after.
     before = toks[start - 1].text if start else ""
-    if before == "," or before in lx.role_nouns:
+    role: Role = None, None
+    if before == "," or is_role_noun(lx, before):
         role = role_before(lx, text, toks, start)
-        if role[0]:
+        if role[0] and role[0].rsplit(None, 1)[-1] not in lx.relatives:
             return role
+    # After the name; a function there wins over a relation before it ("his wife X, a rider").
     if end < len(toks) and toks[end].text == ",":
-        return appositive(lx, text, toks, end)
-    return None, None
+        after = appositive(lx, text, toks, end)
+        after = after if after[0] else clause_role(lx, text, toks, end)
+    elif end < len(toks) and toks[end].text in lx.copulas:
+        after = copula_role(lx, text, toks, end)
+    else:
+        return role
+    return after if after[0] else role
+
+
+def clause_role(lx: Lexicon, text: str, toks: Sequence[Token], end: int) -> Role:
+    """ "X, who heads the Bani Hasan Islamic Society": "head of" the body after the verb."""
+    k = end + 2
+    pronoun = toks[end + 1].lower if end + 1 < len(toks) else ""
+    if k + 1 >= len(toks) or not pronoun.isalpha() or pronoun not in lx.role_ends:
+        return None, None  # "who" ends a role phrase, and opens this clause
+    noun = lx.role_clause_verbs.get(toks[k].lower)
+    if noun is None:
+        return None, None
+    i = k + 1 + (toks[k + 1].lower in lx.definite_articles)
+    j = i
+    while j < len(toks) and (is_capital(toks[j].text) or (j > i and toks[j].text in lx.name_links)):
+        j += 1
+    while j > i and toks[j - 1].text in lx.name_links:
+        j -= 1
+    if j == i:
+        return None, None
+    body = text[toks[i].start : toks[j - 1].end]
+    return f"{noun} of {body}", lx.country_of(body) or body
+
+
+def copula_role(lx: Lexicon, text: str, toks: Sequence[Token], end: int) -> Role:
+    """ "X is the new chief executive of Y", "X is now a hairdresser": the role after a copula."""
+    i = end + 1
+    if i < len(toks) and toks[i].lower in lx.copula_adverbs:
+        i += 1
+    if i >= len(toks) or toks[i].lower not in lx.determiners:
+        return None, None
+    return appositive(lx, text, toks, i - 1, after_verb=True)
 
 
 def role_before(lx: Lexicon, text: str, toks: Sequence[Token], start: int) -> Role:
     head = start - 1
-    comma = head >= 1 and toks[head].text == "," and toks[head - 1].lower in lx.role_nouns
+    titled = head >= 1 and toks[head - 1].text.rstrip(".") in lx.titles  # "Economy Minister, X"
+    comma = (
+        head >= 1
+        and toks[head].text == ","
+        and (titled or is_role_noun(lx, singular(toks[head - 1].lower)))
+    )
     if comma:
         head -= 1  # "Her older sister, Venus": only after a determiner, checked below
-    if head < 0 or toks[head].text not in lx.role_nouns or toks[head].text in lx.org_nouns:
-        return None, None
+    noun = singular(toks[head].text) if comma and not titled else toks[head].text
+    if head < 0 or not (titled or is_role_noun(lx, noun)) or noun in lx.org_nouns:
+        return None, None  # "his opponents, X" is one of them: "opponent"
     i, first, span = role_start(lx, toks, head)
     before = toks[i] if i >= 0 else None
-    if comma and (before is None or before.lower not in lx.determiners):
+    if comma and not (
+        titled
+        or (before is not None and before.lower in lx.determiners)
+        or any(t.text in lx.possessives for t in toks[first:head])  # "Sylvania's chief, X"
+    ):
         return None, None
     infinitive = before is not None and before.text in lx.infinitive_markers
     if infinitive and first < head and toks[first].text[:1].islower():
@@ -68,7 +132,22 @@ def role_before(lx: Lexicon, text: str, toks: Sequence[Token], start: int) -> Ro
     affiliation = text[toks[span[0]].start : toks[span[1]].end] if span[0] >= first else None
     if affiliation and all(w in lx.titles for w in affiliation.split()):
         affiliation = None  # "Opposition leader": a title word, not a body
-    return affiliation_split(lx, text[toks[first].start : toks[head].end], affiliation)
+    if before is not None and relation(lx, before.lower, toks[head].text) and first == head:
+        first = i  # "her father X": kept with its pronoun, resolved when actors are made
+    role = text[toks[first].start : toks[head].end]
+    if noun != toks[head].text:
+        role = role[: len(role) - len(toks[head].text)] + noun  # one of them: "opponent"
+    return affiliation_split(lx, role, affiliation)
+
+
+def singular(word: str) -> str:
+    """ "opponents" -> "opponent": a plural role noun before the one person it names."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def relation(lx: Lexicon, determiner: str, noun: str) -> bool:
+    """Is "<determiner> <noun>" a relation to someone named before ("her father")?"""
+    return determiner in lx.possessive_pronouns and noun in lx.relatives
 
 
 def role_start(lx: Lexicon, toks: Sequence[Token], head: int) -> tuple[int, int, tuple[int, int]]:
@@ -89,6 +168,8 @@ def role_start(lx: Lexicon, toks: Sequence[Token], head: int) -> tuple[int, int,
             w in lx.name_links and w not in lx.list_links and span[0] >= 0
         ):
             pass  # not across "and": "Premier X and Chelsea manager Y" names two people
+        elif w in lx.list_links and i > 0 and first == i + 1 and is_role_noun(lx, toks[i - 1].text):
+            pass  # "vocalist and guitarist X": two roles of one person
         elif is_modifier(lx, w) and modifiers < MAX_MODIFIERS:
             modifiers += 1
             first = i
@@ -99,28 +180,38 @@ def role_start(lx: Lexicon, toks: Sequence[Token], head: int) -> tuple[int, int,
 
 
 def affiliation_split(lx: Lexicon, role: str, affiliation: str | None) -> Role:
-    """Turn a leading country word of a role into its affiliation ("French striker")."""
+    """A leading country word of a role gives its affiliation ("French striker" -> France)."""
     if affiliation is None:
         return role, None
     country = lx.country_of(affiliation)
     if country and role.startswith(affiliation + " "):
-        return role[len(affiliation) + 1 :], country
+        return role, country
     return role, affiliation
 
 
 def appositive(
-    lx: Lexicon, text: str, toks: Sequence[Token], end: int, for_org: bool = False
+    lx: Lexicon,
+    text: str,
+    toks: Sequence[Token],
+    end: int,
+    for_org: bool = False,
+    after_verb: bool = False,
 ) -> Role:
-    """Role in ", the Kremlin spokesperson," or ", NATO's chief," after a name. A person's
-    role names a person ("doctor"), an organisation's an organisation ("company")."""
-    if end >= len(toks) or toks[end].text != ",":
+    """Role in ", the Kremlin spokesperson," or ", NATO's chief," after a name (or after
+    "is", with `after_verb`). A person's role names a person ("doctor"), an organisation's
+    an organisation ("company")."""
+    if end >= len(toks) or (toks[end].text != "," and not after_verb):
         return None, None
     i = end + 1
     while i < len(toks) and toks[i].lower in lx.determiners:
         i += 1
+    pronoun = toks[i - 1].lower if i > end + 1 else ""
     stop = i
     while stop < len(toks) and stop - i < MAX_ROLE_WORDS:
         t = toks[stop]
+        if quoted_name(lx, toks, stop):
+            stop += 1  # 'editor of the "Intelligence Report"': a quoted title goes on
+            continue
         if t.lower in lx.role_ends or t.text in lx.role_verbs:
             break
         stop += 1
@@ -130,16 +221,29 @@ def appositive(
     nouns = lx.org_nouns if for_org else lx.role_nouns
     if phrase and i == end + 1 and looks_like_verb(lx, phrase[0].text, nouns):
         return None, None  # "the party, wants his group to ...": a clause, not a role
-    if not any(t.text in nouns and (for_org or t.text not in lx.org_nouns) for t in phrase[:5]):
+    if for_org:
+        if not any(t.text in nouns for t in phrase[:5]):
+            return None, None
+    elif not any(is_role_noun(lx, t.text) and t.text not in lx.org_nouns for t in phrase):
         return None, None
+    if len(phrase) == 1 and relation(lx, pronoun, phrase[0].text):
+        return text[toks[i - 1].start : phrase[0].end], None  # ", her father,": resolved later
     affiliation = None
     if len(phrase) > 2 and phrase[1].text in lx.possessives and is_name_word(phrase[0].text):
         affiliation = phrase[0].text  # "NATO's chief"
         phrase = phrase[2:]
     role = text[phrase[0].start : phrase[-1].end]
     if affiliation is None:
-        affiliation = of_body(lx, text, phrase)
+        affiliation = of_body(lx, text, [t for t in phrase if t.text not in lx.quotes])
+    if any(t.text in lx.quotes for t in phrase):
+        role = "".join(c for c in role if c not in lx.quotes)
+        affiliation = affiliation and "".join(c for c in affiliation if c not in lx.quotes)
     return role, (lx.country_of(affiliation) or affiliation) if affiliation else None
+
+
+def quoted_name(lx: Lexicon, toks: Sequence[Token], i: int) -> bool:
+    """Is toks[i] a quote mark that opens a capitalised title ("the "Intelligence Report")?"""
+    return toks[i].text in lx.quotes and i + 1 < len(toks) and is_capital(toks[i + 1].text)
 
 
 def of_body(lx: Lexicon, text: str, phrase: Sequence[Token]) -> str | None:
@@ -202,7 +306,10 @@ def definite_descriptions(lx: Lexicon, text: str, toks: Sequence[Token]) -> list
         if i < 0 or toks[i].lower not in lx.definite_articles:
             continue
         at_start = i == opening and after[:1].islower() and after not in lx.role_continuations
-        if at_start or after in lx.speech_verbs:
+        # "... the former health secretary's final gesture": the person named just before
+        # (a bare "the rapper's" is as often the story's main figure: left out)
+        owned = after in lx.possessives and k - i > 1
+        if at_start or after in lx.speech_verbs or owned:
             out.append((k, text[toks[i + 1].start : t.end]))
     return out
 

@@ -25,8 +25,10 @@ PHONE = re.compile(r"(?<![\w.,])\+?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[ .-]\d{2,5}){2,
 PHONE_HINT = re.compile(r"\d\d[ .-]\d\d")
 ODD_DIGITS = re.compile(r",\d{1,2}(?!\d)|,\d{4}")  # "1,5", "1,5000": not a thousands separator
 DASHES = frozenset("-–—")
+OPENERS = frozenset(")]:")  # "(CNN)One person died": a capitalised number word opening a clause
 WORD_SHAPES = frozenset(("word", "capitalised", "upper"))
 MAX_NOUN_WORDS = 5
+ORDINAL_WEIGHT = -1.5  # added to the importance of an ordinal that is not a rank
 CONTEXT_WORDS = 10
 LOWER, SHAPE = itemgetter(1), itemgetter(4)  # Token.lower and Token.shape, read fast
 
@@ -144,16 +146,19 @@ def after_possessive(s: Scan, end: int) -> int:
 def read_figure(s: Scan, i: int, sentence: AnnotatedSentence) -> tuple[Figure, int] | None:
     """The figure starting at token i (after any qualifier) and the index to read on from."""
     start, core = number_start(s, i)
-    if core is None:
+    if core is None or core.kind == "name":
         return None
     world_rank = is_world_rank(s, start)
-    if core.kind == "count" and world_rank:
-        core = core._replace(kind="rank", unit="rank")
+    if core.kind in ("count", "ordinal") and (world_rank or is_chart_place(s, start)):
+        core = core._replace(kind="rank", unit="rank", needs_noun=False)
     if core.kind != "score" and not is_quantity(s, start, core):
         return None
-    if core.kind == "range" and low(s, start - 1) in s.w.change_from:
+    if core.lower_end and low(s, start - 1) in s.w.change_from:
         # "from 10 to 15" is a change: two figures, not a range
-        core = Core(core.value, core.lower_end, core.words, needs_noun=core.words)
+        if core.kind == "range":
+            core = Core(core.value, core.lower_end, core.words, needs_noun=core.words)
+        else:
+            core = core._replace(end=core.lower_end, lower_end=0)
     first = qualifier_start(s, start)
     if first == start and is_article(s, start) and low(s, start + 1) in s.w.time_units:
         return None  # "a decade", "an hour" count only when qualified ("for about an hour")
@@ -161,12 +166,45 @@ def read_figure(s: Scan, i: int, sentence: AnnotatedSentence) -> tuple[Figure, i
     bare = core.kind == "age" or world_rank
     noun_end, head = (core.end, None) if bare else noun_phrase(s, core.end, core)
     if core.needs_noun and head is None and core.unit is None:
-        return None
+        if not is_group_count(s, start):
+            return None
+        first, head = start - 2, s.toks[start - 2].lower  # "a family of four"
     unit = resolve_unit(s, start, core, head)
     end = max(noun_end, core.end)
     text = sentence.text[s.toks[first].start : s.toks[end - 1].end]
     context = context_of(s, sentence.text, first, core.end, end)
-    return Figure(text, core.value, unit, context, sentence.index, sentence.doc), end
+    if (head is None and context == text) or (unit is None and after_name(s, start)):
+        return None  # "(S. 207)", "not hundreds", "Sharp's 902": says nothing, or a model's name
+    # A place in a series ("13th birthday") is no quantity: it ranks below the counts.
+    weight = ORDINAL_WEIGHT if core.kind == "ordinal" else 0.0
+    return Figure(text, core.value, unit, context, sentence.index, sentence.doc, weight), end
+
+
+def is_group_count(s: Scan, start: int) -> bool:
+    return low(s, start - 1) in s.w.of_words and low(s, start - 2) in s.w.group_nouns
+
+
+def after_name(s: Scan, start: int) -> bool:
+    """A bare number after a name's possessive ("Sharp's 902") names a model."""
+    name = tok(s, start - 2)
+    return (
+        low(s, start - 1) in s.w.possessives
+        and name is not None
+        and is_word(name)
+        and name.text[:1].isupper()
+    )
+
+
+def is_chart_place(s: Scan, start: int) -> bool:
+    """ "at number two", "No 3 in the charts": a place, though "No 10" alone is a label."""
+    before = low(s, start - 1)
+    if before != "." and before not in s.w.number_signs:
+        return False  # most numbers: no "No" or "number" before them
+    j = start - 2 if before == "." else start - 1
+    if low(s, j) not in s.w.number_signs or low(s, j - 1) not in s.w.chart_prepositions:
+        return False
+    after = tok(s, start + 1)
+    return after is None or not (is_word(after) and after.text[:1].isupper())
 
 
 def is_article(s: Scan, i: int) -> bool:
@@ -184,7 +222,8 @@ def number_start(s: Scan, i: int) -> tuple[int, Core | None]:
         before = tok(s, i - 1)
         # "US$5bn" keeps "US"; a word glued to "$" otherwise is not ours
         keep = before is not None and is_word(before) and glued(before, t) and before.text.isupper()
-        return (i - 1 if keep else i), Core(core.value, core.end, kind="money", unit=code)
+        money = Core(core.value, core.end, kind="money", unit=code, lower_end=core.lower_end)
+        return (i - 1 if keep else i), money
     if t.shape == "number":
         return i, digits_at(s, i)
     if is_word(t):
@@ -208,20 +247,59 @@ def digits_at(s: Scan, i: int) -> Core | None:
             return with_tail(s, Core(value * w.glued_scales[nxt.lower], j + 1))
         if nxt.lower in w.glued_measures:
             return Core(value, j + 1, unit=nxt.lower)
+        if nxt.text in w.minor_currencies:  # "79p", "50c"; "50C" is a temperature
+            return Core(value, j + 1, kind="money", unit=w.minor_currencies[nxt.text])
         if nxt.lower in w.ordinal_suffixes:
-            return ranked(s, value, j + 1)
+            return ranked(s, i, value, j + 1)
         return None  # "4G", "3D", "1990s", "4pm": names, decades, clock times
+    j += and_a_half(s, j)
+    if j > i + 1:
+        value += 0.5
     value, j = scaled(s, j, value)
     return with_tail(s, Core(value, j))
 
 
-def ranked(s: Scan, value: float, j: int) -> Core | None:
-    """An ordinal counts only as a rank ("68th-ranked"); "the 5th", "first half" are not figures."""
-    if low(s, j) in DASHES and low(s, j + 1) in s.w.rank_words:
-        return Core(value, j + 2, kind="rank", unit="rank")
-    if low(s, j) in s.w.rank_words:
-        return Core(value, j + 1, kind="rank", unit="rank")
+def and_a_half(s: Scan, j: int) -> int:
+    """How many tokens at j spell "and a half" or "-and-a-half" (0 for none)."""
+    w, first = s.w, low(s, j)
+    if first in w.range_and:
+        return 3 if low(s, j + 1) in w.articles and low(s, j + 2) in w.half_words else 0
+    if first not in DASHES or low(s, j + 1) not in w.range_and:
+        return 0  # most numbers: neither "and" nor "-and" after them
+    dashed = low(s, j + 2) in DASHES and low(s, j + 4) in DASHES
+    if dashed and low(s, j + 3) in w.articles and low(s, j + 5) in w.half_words:
+        return 6
+    return 0
+
+
+def ranked(s: Scan, i: int, value: float, j: int, words: bool = False) -> Core | None:
+    """An ordinal at i (ending before j) as a rank ("68th-ranked", "finished third") or a place
+    in a series ("his 50th cap", "in third place"); "the 5th", "at first" are not figures.
+    An ordinal word needs a word before it that makes it a place ("their third year")."""
+    w = s.w
+    if low(s, j) in DASHES and low(s, j + 1) in w.rank_words:
+        return Core(value, j + 2, words, kind="rank", unit="rank")
+    if low(s, j) in w.rank_words:
+        return Core(value, j + 1, words, kind="rank", unit="rank")
+    nxt, word = tok(s, j), tok(s, j + 1)
+    compound = nxt is not None and word is not None and nxt.lower in DASHES and glued(nxt, word)
+    if compound and is_word(word):
+        j += 2  # "a second-round match": the compound's first part is read with the number
+        nxt = word
+    noun = is_word(nxt) and low(s, j) not in w.stops and low(s, j) not in w.ordinal_stops
+    if not noun and nxt is not None and nxt.lower not in DASHES and after_rank_verb(s, i):
+        return Core(value, j, words, kind="rank", unit="rank")
+    if noun and (not words or low(s, i - 1) in w.ordinal_openers):
+        return Core(value, j, words, kind="ordinal", needs_noun=True)
     return None
+
+
+def after_rank_verb(s: Scan, i: int) -> bool:
+    """ "finished third", "ranked the UK third": a ranking verb a few words before."""
+    return any(
+        low(s, k) in s.w.rank_verbs and low(s, k - 1) not in DASHES  # not "68th-ranked"
+        for k in range(max(0, i - 4), i)
+    )
 
 
 def scaled(s: Scan, j: int, value: float) -> tuple[float, int]:
@@ -248,7 +326,7 @@ def with_tail(s: Scan, core: Core) -> Core:
     if share is not None:
         return Core(core.value, share[0], core.words, "percent", share[1])
     nxt = low(s, j)
-    if nxt in DASHES or nxt in s.w.range_words:
+    if nxt in DASHES or nxt in s.w.range_words or (nxt in s.w.range_and and after_between(s, j)):
         joined = range_or_score(s, core)
         if joined is not None:
             return joined
@@ -257,9 +335,16 @@ def with_tail(s: Scan, core: Core) -> Core:
     return core
 
 
+def after_between(s: Scan, j: int) -> bool:
+    """Whether "between" opens the few tokens before j ("between £5m and ...")."""
+    return any(low(s, k) in s.w.between_words for k in range(max(0, j - 4), j))
+
+
 def range_or_score(s: Scan, core: Core) -> Core | None:
     """ "10 to 15", "10-15" (a range: lower bound) or "3-2", "7-5, 7-5" (a score)."""
     j, w = core.end, s.w
+    if low(s, j + 1) in w.currency_symbols and tok(s, j + 2) is not None:
+        j += 1  # "£10m to £15m": the sign said again
     second = tok(s, j + 1)
     if second is None or (second.shape == "number") == core.words:
         return None
@@ -270,16 +355,25 @@ def range_or_score(s: Scan, core: Core) -> Core | None:
     if upper < 0:
         return None
     dash = s.toks[j].lower in DASHES
+    twins = dash and second.shape == "number" and upper == core.value >= 10
+    if twins and not near_score_word(s, j):
+        return Core(core.value, j + 2, kind="name")  # "a 30-30 rifle": a model's name
     if dash and second.shape == "number" and looks_like_score(s, core, upper):
         end = j + 2
         # "7-5, 7-5": set scores listed one after another are one result.
         while low(s, end) == "," and is_score_at(s, end + 1):
             end += 4
         return Core(core.value, end, kind="score", unit="score")
-    if upper <= core.value and not dash:
+    end = j + 2
+    glue = tok(s, end)
+    if glue is not None and glued(second, glue) and glue.lower in w.glued_scales:
+        upper, end = upper * w.glued_scales[glue.lower], end + 1  # "15m"
+    value, end = scaled(s, end, upper)
+    last = low(s, core.end - 1)  # "£10m to £15m" is scaled, "10 to 15 million" is not
+    lower_scaled = last in w.scales or last in w.glued_scales
+    scale = 1.0 if lower_scaled or not upper else value / upper
+    if value <= core.value * scale and not dash:
         return None
-    value, end = scaled(s, j + 2, upper)
-    scale = value / upper if upper else 1.0
     ranged = Core(core.value * scale, end, core.words, "range", None, core.words, core.end)
     return with_unit(s, ranged)
 
@@ -309,8 +403,11 @@ def looks_like_score(s: Scan, core: Core, upper: float) -> bool:
     first = core.value
     if not (first.is_integer() and upper.is_integer() and first < 1000 and upper < 1000):
         return False
-    near = {low(s, k) for k in range(core.end - 4, core.end + 5)}
-    return first >= upper or not s.w.score_words.isdisjoint(near)
+    return first >= upper or near_score_word(s, core.end)
+
+
+def near_score_word(s: Scan, j: int) -> bool:
+    return not s.w.score_words.isdisjoint(low(s, k) for k in range(j - 4, j + 5))
 
 
 def compound(s: Scan, core: Core) -> Core:
@@ -320,6 +417,8 @@ def compound(s: Scan, core: Core) -> Core:
     if word is None or not is_word(word) or not glued(s.toks[j], word) or not word.text.islower():
         return core
     lw = word.lower
+    if lw in w.articles and low(s, j + 2) in DASHES and low(s, j + 3) in w.time_units:
+        return core._replace(end=j + 4)  # "$6.99-a-month": a rate
     if lw in w.fractions:
         return Core(core.value * w.fractions[lw], j + 2, core.words, "fraction", "fraction")
     if lw in w.rank_words:
@@ -355,8 +454,14 @@ def words_at(s: Scan, i: int) -> Core | None:
         return Core(w.counting_nouns[word], i + 1, True, needs_noun=True)
     if word in w.vague and low(s, i + 1) in w.of_words:
         return vague(s, i)
+    if w.vague.get(word, 0) >= 100 and stands_alone(s, i):
+        return Core(w.vague[word], i + 1, True, unit="people")  # "spurred thousands to rally"
     if word in w.half_words:
         return half(s, i)
+    if word in w.ordinals:
+        return ranked(s, i, w.ordinals[word], i + 1, words=True)
+    if word in w.multiples:  # "scored twice"
+        return Core(w.multiples[word], i + 1, True, unit="times")
     return None
 
 
@@ -367,14 +472,17 @@ def word_number(s: Scan, i: int) -> Core | None:
     if word in w.tens and low(s, j) in DASHES and w.units.get(low(s, j + 1), 99) < 10:
         value += w.units[low(s, j + 1)]
         j += 2
+    halves = and_a_half(s, j)  # "two and a half years", "five-and-a-half years"
+    if halves:
+        return Core(value + 0.5, j + halves, True, needs_noun=True)
     if low(s, j) in w.fractions and low(s, j + 1) in w.of_words:
         # "three quarters of": a share, not a count
         return Core(value * w.fractions[low(s, j)], j + 1, True, "fraction", "fraction")
     value, k = scaled(s, j, value)
     core = with_tail(s, Core(value, k, True, needs_noun=k == j))
     if w.units.get(word) == 1 and core.kind == "count" and core.unit is None and k == j:
-        # Bare "one" is mostly a pronoun ("one of them", "no one"): only "one year" counts.
-        return core if low(s, k) in w.time_units else None
+        # Bare "one" is mostly a pronoun ("one of them", "no one"): "one year", "one person" count.
+        return core if low(s, k) in w.time_units or low(s, k) in w.people else None
     return core
 
 
@@ -393,6 +501,15 @@ def article_number(s: Scan, i: int) -> Core | None:
     return None
 
 
+def stands_alone(s: Scan, i: int) -> bool:
+    """ "thousands" as a noun of its own: no noun after it, no determiner before ("their")."""
+    nxt, w = tok(s, i + 1), s.w
+    before = low(s, i - 1)
+    if before in w.determiners or before in w.possessives or before in w.articles:
+        return False
+    return nxt is None or not is_word(nxt) or nxt.lower in w.stops
+
+
 def vague(s: Scan, i: int) -> Core:
     """ "hundreds of", "tens of thousands of": the lower bound, and a noun must follow."""
     w = s.w
@@ -406,6 +523,10 @@ def vague(s: Scan, i: int) -> Core:
 
 def half(s: Scan, i: int) -> Core | None:
     prev, nxt, w = low(s, i - 1), low(s, i + 1), s.w
+    dashed = nxt in DASHES and low(s, i + 2) in w.articles and low(s, i + 3) in DASHES
+    if dashed and prev not in w.half_parts and low(s, i + 4) in w.scales:  # "half-a-million"
+        value, j = scaled(s, i + 4, 0.5)
+        return with_tail(s, Core(value, j, True))
     if prev in w.half_parts or nxt in DASHES:
         return None  # "first half", "half-time": not a share
     if nxt in w.articles and low(s, i + 2) in w.scales:
@@ -425,12 +546,17 @@ def is_quantity(s: Scan, i: int, core: Core) -> bool:
     """False for dates, clock times, labels, names and list numbers that read as numbers."""
     t, w = s.toks[i], s.w
     prev, nxt = tok(s, i - 1), tok(s, core.end)
-    if is_word(t) and t.text[:1].isupper() and i > 0 and not is_article(s, i):
+    if is_word(t) and t.text[:1].isupper() and not opens_clause(s, i, prev):
         return False  # "Six Nations", "the Big Four": a number word inside a name
-    if prev is not None and is_name_prefix(s, i):
-        return False
+    if prev is not None and (t.shape == "number" or t.text[:1].isupper()) and is_name_prefix(s, i):
+        return False  # "Boeing 747"; a word after a name is no part of it ("ranked the UK third")
     if is_slashed(s, i, core.end):
         return False  # "9/11", "24/7", "12/03/2004"
+    if t.text in w.number_names and is_word(nxt) and not is_plural(low(s, core.end), w):
+        return False  # "a 911 call"
+    after_dash = prev is not None and prev.lower in DASHES and glued(prev, t) and i > 1
+    if after_dash and s.toks[i - 2].shape == "number":
+        return False  # "30-30 rifle": the second of two numbers a dash joins
     if is_word(t) and prev is not None and prev.lower in DASHES and glued(prev, t):
         return False  # "father-of-two": a number inside a compound word
     if is_date(s, i, core) or is_clock(s, i, core):
@@ -443,6 +569,11 @@ def is_quantity(s: Scan, i: int, core: Core) -> bool:
     if label and core.kind not in ("money", "rank"):
         return False
     return not (nxt is not None and glued(s.toks[core.end - 1], nxt) and is_word(nxt))
+
+
+def opens_clause(s: Scan, i: int, prev: Token | None) -> bool:
+    """Whether token i starts the sentence or a clause ("(CNN)One person died")."""
+    return i == 0 or is_article(s, i) or (prev is not None and prev.text in OPENERS)
 
 
 def is_world_rank(s: Scan, i: int) -> bool:
@@ -486,6 +617,8 @@ def is_date(s: Scan, i: int, core: Core) -> bool:
     for near in (prev, nxt):
         if near and near.lower in s.w.months and near.text[:1].isupper():
             return core.kind != "money"  # "5 May", "March 12"
+    if prev and prev.lower in s.w.weekdays and prev.text[:1].isupper():
+        return core.kind != "money"  # "Tuesday 21"
     # "2014-15": a season or financial year after a year
     return bool(prev and prev.lower in DASHES and i > 1 and is_year(s.toks[i - 2]))
 
@@ -535,8 +668,8 @@ def qualifier_start(s: Scan, i: int) -> int:
         return i - 1
     if i > 1 and s.toks[i - 1].text == "." and s.toks[i - 2].lower in signs:
         return i - 2  # "No. 1-ranked"
-    if is_world_rank(s, i):
-        return i - 1  # "world number 3"
+    if is_world_rank(s, i) or is_chart_place(s, i):
+        return i - 2 if low(s, i - 1) == "." else i - 1  # "world number 3", "at No. 3"
     return i
 
 
@@ -549,6 +682,10 @@ def noun_phrase(s: Scan, j: int, core: Core) -> tuple[int, str | None]:
     is_time = head is not None and (head in w.time_units or head in w.time_units.values())
     if is_time and low(s, k) in w.old_words:
         return k + 1, head  # "35 years old"
+    if head is None and core.kind == "fraction" and low(s, j) in w.determiners:
+        k2, head2 = noun_words(s, j + 1)  # "half the vote"
+        if head2 is not None:
+            return k2, head2
     if head is None and low(s, j) in w.of_words and core.kind != "score":
         # "70% of local businesses", "tens of thousands of soldiers", "half of those affected"
         m = j + 1
@@ -570,6 +707,9 @@ def noun_words(s: Scan, j: int, after_those: bool = False) -> tuple[int, str | N
     ends: list[tuple[int, str]] = []  # (end index, head word) after each word read
     while k < len(toks) and len(ends) < MAX_NOUN_WORDS:
         t = toks[k]
+        if k == j and t.lower in w.modifiers and is_noun_word(tok(s, k + 1), w):
+            k += 1  # "four more foster homes": the count's noun comes after
+            continue
         if not is_word(t) or t.lower in w.stops or t.lower in w.clock_words:
             break
         if t.lower in w.months and t.text[:1].isupper():
@@ -709,7 +849,7 @@ def in_clause(s: Scan, k: int) -> bool:
 def importance(fig: Figure, in_summary: bool, total: int, w: NumberWords) -> float:
     """Higher for figures in summary sentences, early in the article, big counts of people or
     money, and figures with a clear noun; small numbers written in words score low."""
-    score = 3.0 if in_summary else 0.0
+    score = fig.score + (3.0 if in_summary else 0.0)  # fig.score: the weight of its kind
     score += 1.5 / (1.0 + 10.0 * fig.sentence / total)
     value = abs(fig.value or 0.0)
     magnitude = math.log10(value + 1.0)

@@ -49,6 +49,16 @@ class NumberWords:
     dimensions: frozenset[str]
     ordinal_suffixes: frozenset[str]
     rank_words: frozenset[str]
+    ordinals: Mapping[str, float]  # "third": 3
+    ordinal_openers: frozenset[str]  # "their" of "their third year"
+    ordinal_stops: frozenset[str]  # "century" of "21st century"
+    rank_verbs: frozenset[str]  # "finished" of "finished third"
+    multiples: Mapping[str, float]  # "twice": 2
+    minor_currencies: Mapping[str, str]  # "p" of "79p": "pence"
+    modifiers: frozenset[str]  # "more" of "four more homes"
+    group_nouns: frozenset[str]  # "family" of "a family of four"
+    number_names: frozenset[str]  # "911" of "a 911 call"
+    weekdays: frozenset[str]
     # figure_roles.map: the words that do each job
     age_words: frozenset[str]
     articles: frozenset[str]
@@ -63,6 +73,9 @@ class NumberWords:
     old_words: frozenset[str]
     possessives: frozenset[str]
     range_words: frozenset[str]
+    between_words: frozenset[str]
+    chart_prepositions: frozenset[str]
+    range_and: frozenset[str]
     score_nouns: frozenset[str]
     world_words: frozenset[str]
     verb_endings: tuple[str, ...]
@@ -126,7 +139,8 @@ def number_words(lang: Language) -> NumberWords:
     qualifiers = lang.words("qualifier_phrases")
     symbols, currency_words = lang.table("currency_symbols"), lowered(lang.table("currency_words"))
     in_words = units.keys() | tens.keys() | vague.keys() | counting.keys()
-    starts = in_words | role("half") | role("articles")
+    ordinals, multiples = values(lang.table("ordinal_words")), values(lang.table("multiples"))
+    starts = in_words | role("half") | role("articles") | ordinals.keys() | multiples.keys()
     after_article = counting.keys() | scales.keys() | fractions.keys() | time_units.keys()
     return NumberWords(
         units=units,
@@ -158,6 +172,16 @@ def number_words(lang: Language) -> NumberWords:
         dimensions=words("dimensions"),
         ordinal_suffixes=words("ordinal_suffixes"),
         rank_words=words("rank_words"),
+        ordinals=ordinals,
+        ordinal_openers=words("ordinal_openers"),
+        ordinal_stops=words("ordinal_stops"),
+        rank_verbs=words("rank_verbs"),
+        multiples=multiples,
+        minor_currencies=lowered(lang.table("minor_currencies")),
+        modifiers=words("figure_modifiers"),
+        group_nouns=words("group_nouns"),
+        number_names=words("number_names"),
+        weekdays=words("weekdays"),
         age_words=role("age"),
         articles=role("articles"),
         change_from=role("change_from"),
@@ -171,6 +195,9 @@ def number_words(lang: Language) -> NumberWords:
         old_words=role("old"),
         possessives=role("possessives"),
         range_words=role("range"),
+        between_words=role("between"),
+        chart_prepositions=role("chart"),
+        range_and=role("range_and"),
         score_nouns=role("score_nouns"),
         world_words=role("world"),
         verb_endings=ordered("verb_endings"),

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from briefing.model import Actor, Briefing, Figure, NextStep
+from briefing.model import (
+    Actor,
+    Briefing,
+    Difference,
+    Figure,
+    NextStep,
+    Reported,
+    StorySource,
+    SummaryLine,
+)
 
 LINE_WORDS = 60
 
@@ -84,19 +93,77 @@ def summary_rest(b: Briefing) -> list[str]:
     return [s.text for s in b.summary if s.text != b.bottom_line]
 
 
+# ---------------------------------------------------------------- briefings of several articles
+# Only a briefing with `sources` (briefing.story) has markers, differences and a source list;
+# the briefing of one article renders as it always did.
+def marker(b: Briefing, docs: Sequence[str]) -> str:
+    """' [2]' after an item of a briefing of several sources, with their count when the item
+    comes from more than one (' [1, 3 · 2 of 4 sources]'); '' for one article."""
+    if not b.sources or not docs:
+        return ""
+    count = f" · {len(docs)} of {len(b.sources)} sources" if len(docs) > 1 else ""
+    return f" [{', '.join(docs)}{count}]"
+
+
+def line_docs(line: SummaryLine) -> tuple[str, ...]:
+    return line.sources or ((line.doc,) if line.doc else ())
+
+
+def bottom_marker(b: Briefing) -> str:
+    line = next((s for s in b.summary if s.text == b.bottom_line), None)
+    return marker(b, line_docs(line)) if line else ""
+
+
+def summary_items(b: Briefing, e: Callable[[str], str] = str) -> list[str]:
+    """Summary sentences after the bottom line, clipped, each with its marker; `e` escapes
+    the article's text (the markers are the briefing's own)."""
+    rest = [s for s in b.summary if s.text != b.bottom_line]
+    return [e(clip(s.text)) + marker(b, line_docs(s)) for s in rest]
+
+
+def difference_line(b: Briefing, d: Difference, e: Callable[[str], str] = str) -> str:
+    """'people killed: at least 14,000 people [1, 3 · 2 of 4 sources] · 13,000 people [2]':
+    documents that give the same value share it."""
+    same: dict[object, list[Reported]] = {}
+    for v in d.values:
+        same.setdefault(v.text.lower() if v.value is None else v.value, []).append(v)
+    values = " · ".join(e(g[0].text) + marker(b, tuple(v.doc for v in g)) for g in same.values())
+    return f"{e(clip(d.what, 12))}: {values}"
+
+
+def source_entry(src: StorySource, e: Callable[[str], str] = str) -> str:
+    """One source of the list: '[2] Title · name · URL · published date · words'."""
+    parts = [src.title, src.name if src.name != src.url else None, src.url, src.published]
+    shown = [e(clip(p, 16)) for p in parts if p]
+    return f"[{src.id}] " + " · ".join([*shown, f"{src.words:,} words"])
+
+
+def story_line(b: Briefing) -> str:
+    """The line under a briefing of several sources: their number and words, time saved."""
+    src = b.source
+    parts = [f"{len(b.sources)} source{'s' if len(b.sources) > 1 else ''}", f"{src.words:,} words"]
+    if src.minutes_saved:
+        parts.append(f"about {src.minutes_saved} min of reading saved")
+    return " · ".join(parts)
+
+
 def to_markdown(b: Briefing) -> str:
     e = escape_md
-    out = [f"# {e(b.title)}", "", f"**Bottom line:** {e(clip(b.bottom_line))}", ""]
+    bottom = e(clip(b.bottom_line)) + bottom_marker(b)
+    out = [f"# {e(b.title)}", "", f"**Bottom line:** {bottom}", ""]
     sections: list[tuple[str, list[str]]] = [
-        ("Summary", [e(clip(t)) for t in summary_rest(b)]),
+        ("Summary", summary_items(b, e)),
         ("Key actors", [_pair(e, *actor_line(a)) for a in b.actors]),
-        ("Key figures", [_figure_md(e, f) for f in b.figures]),
-        ("Next steps", [_step_md(e, s) for s in b.next_steps]),
+        ("Key figures", [_figure_md(e, f) + marker(b, (f.doc,)) for f in b.figures]),
+        ("Where sources differ", [difference_line(b, d, e) for d in b.differences]),
+        ("Next steps", [_step_md(e, s) + marker(b, (s.doc,)) for s in b.next_steps]),
+        ("Sources", [source_entry(src, e) for src in b.sources]),
     ]
     for heading, items in sections:
         if items:
             out += [f"## {heading}", "", *(f"- {item}" for item in items), ""]
-    out += ["---", "", f"*Source: {e(source_line(b))}*", ""]
+    footer = e(story_line(b)) if b.sources else f"Source: {e(source_line(b))}"
+    out += ["---", "", f"*{footer}*", ""]
     return "\n".join(out)
 
 
@@ -126,12 +193,18 @@ def to_text(b: Briefing, width: int = 72) -> str:
     def para(text: str, first: str = "", rest: str = "") -> list[str]:
         return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [""]
 
-    out = [*para(b.title.upper()), "", *para("Bottom line: " + clip(b.bottom_line)), ""]
+    bottom = "Bottom line: " + clip(b.bottom_line) + bottom_marker(b)
+    out = [*para(b.title.upper()), "", *para(bottom), ""]
     sections = [
-        ("SUMMARY", [clip(t) for t in summary_rest(b)]),
+        ("SUMMARY", summary_items(b)),
         ("KEY ACTORS", [_join(*actor_line(a)) for a in b.actors]),
-        ("KEY FIGURES", ["".join(figure_parts(f)).strip() for f in b.figures]),
-        ("NEXT STEPS", [_step_text(s) for s in b.next_steps]),
+        (
+            "KEY FIGURES",
+            ["".join(figure_parts(f)).strip() + marker(b, (f.doc,)) for f in b.figures],
+        ),
+        ("WHERE SOURCES DIFFER", [difference_line(b, d) for d in b.differences]),
+        ("NEXT STEPS", [_step_text(s) + marker(b, (s.doc,)) for s in b.next_steps]),
+        ("SOURCES", [source_entry(src) for src in b.sources]),
     ]
     for heading, items in sections:
         if items:
@@ -139,7 +212,8 @@ def to_text(b: Briefing, width: int = 72) -> str:
             for item in items:
                 out += para(item, "  * ", "    ")
             out.append("")
-    out += ["-" * min(width, 40), *para("Source: " + source_line(b)), ""]
+    footer = story_line(b) if b.sources else "Source: " + source_line(b)
+    out += ["-" * min(width, 40), *para(footer), ""]
     return "\n".join(out)
 
 
