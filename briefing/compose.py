@@ -133,7 +133,7 @@ def _make_briefing(doc: Document, options: Options) -> Briefing:
     )
     asked = bool(options.words or options.sentences)
     briefing = fit_page(briefing, limit=None if asked else PAGE_WORDS)
-    return fit_article(briefing, content_words(doc.text), len(briefing.summary) if asked else 1)
+    return fit_article(briefing, doc.word_count, len(briefing.summary) if asked else 1)
 
 
 def input_warnings(annotated: AnnotatedDocument) -> tuple[str, ...]:
@@ -203,29 +203,16 @@ def headline(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def content_words(text: str) -> int:
-    """Words that hold a letter or a digit: list dashes and heading marks are not words."""
-    return sum(1 for w in text.split() if WORDLIKE.search(w))
-
-
-WORDLIKE = re.compile(r"[^\W_]")
-
-
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
-    """The briefing made no longer than its short article (in content words), its sections
-    emptied in the order of `article_floors`; kept whole when even the title and bottom line
-    are longer (a sentence briefed alone): nothing would be gained by emptying it."""
+    """The briefing made no longer than its short article, its sections emptied in the order
+    of `article_floors`; kept whole when even the title and bottom line are longer (a sentence
+    briefed alone): nothing would be gained by emptying it."""
+    if briefing.source.briefing_words <= article_words:
+        return briefing
     floors = article_floors(summary_floor)
-    if content_words(to_markdown(briefing)) <= article_words:
+    if fit_page(briefing, 0, floors).source.briefing_words > article_words:
         return briefing
-    shortest = briefing
-    while shorter := _drop_one(shortest, floors):
-        shortest = shorter
-    if content_words(to_markdown(shortest)) > article_words:
-        return briefing
-    while content_words(to_markdown(briefing)) > article_words:
-        briefing = _drop_one(briefing, floors) or briefing
-    return fit_page(briefing, None)
+    return fit_page(briefing, article_words, floors)
 
 
 def fit_page(

@@ -57,3 +57,19 @@ def test_bad_options_are_errors_that_name_no_command_line_flag(
     with pytest.raises(BriefingError, match=message) as raised:
         make_briefing(doc, options)
     assert "--" not in str(raised.value)
+
+
+SHORT_ARTICLE = (
+    "Ines Moreau, the harbour master of Saint-Malo, closed the port to ferries on Friday after "
+    "a storm damaged the main pier. Moreau said engineers will inspect the pier next week. "
+    "Paul Girard, who runs the ferry line, asked for a quick repair. About 2,000 travellers "
+    "were stranded overnight, the port said."
+)
+
+
+def test_a_short_article_keeps_its_people_when_its_briefing_is_cut_to_its_length() -> None:
+    # The full briefing of this text is longer than the text: the summary's extra lines,
+    # next steps and figures go before the actors, the names a short text is read for.
+    b = make_briefing(document_from_text(SHORT_ARTICLE))
+    assert b.source.briefing_words <= b.source.words
+    assert "Ines Moreau" in [a.name for a in b.actors]
