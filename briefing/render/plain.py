@@ -45,9 +45,10 @@ def escape_md(text: str) -> str:
     text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
     text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = _BLOCK.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\.", text)
-    return _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), text)
+    # Closing hashes before a leading "#": a lone "#" is both, and must be escaped once.
+    text = _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), text)
+    return _BLOCK.sub(r"\\\1", text)
 
 
 def clip(text: str, limit: int = LINE_WORDS) -> str:
