@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, Protocol
 
 from briefing.compose import Options, check_options, make_briefing
 from briefing.files import reason, write_atomic
@@ -698,6 +698,21 @@ Sink = JsonlSink | FileSink
 
 
 # ---------------------------------------------------------------- the run
+class Writer(Protocol):
+    """Where outcomes go: a sink of this module or of briefing.cluster."""
+
+    def write(self, outcome: Outcome) -> None: ...
+
+
+def record(outcome: Outcome, sink: Writer, reporter: Reporter) -> bool:
+    """Write one outcome, report it, and say whether it is a briefing (not an error)."""
+    sink.write(outcome)
+    if outcome.error is not None:
+        reporter.error(outcome)
+    reporter.advance()
+    return outcome.error is None
+
+
 class Reporter:
     """Errors and the summary on stderr; a rich progress bar only on a terminal."""
 
@@ -759,13 +774,10 @@ def run(tasks: Iterable[Task], job: Job, sink: Sink, jobs: int, reporter: Report
     outcomes = ordered_map(partial(brief_chunk, job), todo(), jobs)
     try:
         for outcome in outcomes:
-            sink.write(outcome)
-            if outcome.error is None:
+            if record(outcome, sink, reporter):
                 done += 1
             else:
                 failed += 1
-                reporter.error(outcome)
-            reporter.advance()
     except KeyboardInterrupt:
         raise Interrupted(done + failed) from None
     finally:

@@ -61,6 +61,7 @@ from briefing.batch import (
     is_jsonl,
     list_files,
     read_jsonl,
+    record,
     release_inherited_locks,
     write_file,
 )
@@ -532,13 +533,10 @@ def run_parts(
             outcomes: list[Outcome] = wait(pending.popleft())
             submit()
             for outcome in outcomes:
-                sink.write(outcome)
-                if outcome.error is None:
+                if record(outcome, sink, reporter):
                     done += 1
                 else:
                     failed += 1
-                    reporter.error(outcome)
-                reporter.advance()
     except KeyboardInterrupt:
         raise Interrupted(done + failed) from None
     finally:

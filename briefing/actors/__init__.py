@@ -21,6 +21,7 @@ from briefing.actors.clusters import (
     add_described_roles,
     initials,
     merge,
+    people_in_order,
     without_suffix,
 )
 from briefing.actors.forms import contains_words, is_acronym
@@ -70,12 +71,7 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
 def resolve_relations(lx: Lexicon, clusters: list[Cluster]) -> None:
     """ "her father X" -> "<the person named just before>'s father"; a mutual relation
     ("his cousin X") gives that person the role too, if it has none."""
-    people = sorted(
-        (m.sentence, m.start, i)
-        for i, c in enumerate(clusters)
-        if c.kind == "person"
-        for m in c.mentions
-    )
+    people = people_in_order(clusters, by_char=True)
     places = [(s, p) for s, p, _ in people]
     for i, c in enumerate(clusters):
         for k, m in enumerate(c.mentions):

@@ -178,14 +178,20 @@ def initials(words: tuple[str, ...]) -> tuple[str, ...]:
     return "".join(w[0] for w in caps), "".join(w if w.isupper() else w[0] for w in caps)
 
 
-def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int, str]]) -> None:
-    """Give "The premier ..." to the person named last before it, if no role is known."""
-    people = sorted(
-        (m.sentence, m.position, i)
+def people_in_order(clusters: list[Cluster], *, by_char: bool) -> list[tuple[int, int, int]]:
+    """(sentence, place, cluster index) of every mention of a person, in text order; the place
+    is the mention's character offset (by_char) or its word position in the sentence."""
+    return sorted(
+        (m.sentence, m.start if by_char else m.position, i)
         for i, c in enumerate(clusters)
         if c.kind == "person"
         for m in c.mentions
     )
+
+
+def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int, str]]) -> None:
+    """Give "The premier ..." to the person named last before it, if no role is known."""
+    people = people_in_order(clusters, by_char=False)
     places = [(s, p) for s, p, _ in people]
     for sentence, position, role in described:
         k = bisect_left(places, (sentence, position)) - 1
