@@ -241,12 +241,14 @@ KEEP_ALL = 1 << 30
 
 
 def article_floors(summary: int) -> tuple[dict[str, int], ...]:
-    """The rounds of floors that fit a briefing into its short article: first the summary
-    lines beyond `summary` (they repeat the article, and the bottom line is one of them), then
-    next steps and figures, then actors: the names are what a short text is most read for,
-    and they cost a few words each."""
+    """The rounds of floors that fit a briefing into its short article: next steps and figures
+    down to two and the summary to a line beyond the bottom line; then next steps and figures
+    gone; then the summary down to `summary` lines (the bottom line is one of them); actors
+    last: the names are what a short text is most read for, and they cost a few words each."""
+    rest = max(summary, 2)
     return (
-        {"next_steps": KEEP_ALL, "figures": KEEP_ALL, "actors": KEEP_ALL, "summary": summary},
+        {"next_steps": 2, "figures": 2, "actors": KEEP_ALL, "summary": rest},
+        {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": rest},
         {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": summary},
         {"next_steps": 0, "figures": 0, "actors": 0, "summary": summary},
     )
