@@ -78,6 +78,7 @@ SIGNAL_WEIGHT = 0.3
 PENALTY_WEIGHT = 1.0
 REDUNDANCY_WEIGHT = 0.3  # mild: summaries restate the main topic
 SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
+FRAGMENT_WORDS = 4  # shorter than this: a label, a heading or a stray fragment, twice as poor
 LONG_WORDS = 40  # the length term stops growing here
 NEAR_COPY = 0.8  # word cosine above which a sentence repeats one already picked
 MMR_PICKS = 20  # redundancy is checked for the leading picks only; the rest keep score order
@@ -136,6 +137,7 @@ def poor_marks(texts: Sequence[str], n_words: Sequence[int]) -> npt.NDArray[np.f
     """Count, for each sentence, of the marks of a sentence that is a poor summary line."""
     marks = (
         [n < SHORT_WORDS for n in n_words],
+        [n < FRAGMENT_WORDS for n in n_words],
         [QUESTION.search(t) is not None for t in texts],
         [BYLINE.search(t) is not None or DATE_ONLY.match(t) is not None for t in texts],
         [BARE_QUOTE.match(t) is not None for t in texts],
