@@ -21,6 +21,7 @@ from briefing.model import (
     Mention,
     Source,
     SummaryLine,
+    count_words,
 )
 from briefing.outlook import find_next_steps
 from briefing.rank import Algorithm, rank
@@ -221,10 +222,10 @@ def fit_page(
     """Drop the least important items until the rendered briefing fits in `limit` words,
     each section down to its floor in `floors` (DROP_FLOORS by default), one round after
     another."""
-    words = len(to_markdown(briefing).split())
+    words = count_words(to_markdown(briefing))
     while limit is not None and words > limit and (shorter := _drop_one(briefing, floors)):
         briefing = shorter
-        words = len(to_markdown(briefing).split())
+        words = count_words(to_markdown(briefing))
     return replace(briefing, source=replace(briefing.source, briefing_words=words))
 
 

@@ -6,6 +6,7 @@ briefing built from several documents can always say where each line came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -21,6 +22,16 @@ ActorKind = Literal["person", "organization", "country", "group", "place"]
 # A name mention's kind; "" while only the document's other mentions can tell.
 MentionKind = Literal["person", "organization", "country", "group", "place", ""]
 Shape = Literal["word", "capitalised", "upper", "number", "punct"]
+
+
+WORDLIKE = re.compile(r"[^\W_]")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space holding a letter or a digit (a list
+    dash, a heading mark or a lone "—" is none), so that an article and its briefing, Markdown
+    marks and all, are counted alike."""
+    return sum(1 for w in text.split() if WORDLIKE.search(w))
 
 
 @dataclass(frozen=True)
@@ -47,7 +58,7 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
