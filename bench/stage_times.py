@@ -23,7 +23,8 @@ from typing import Any
 
 from briefing.actors import find_actors
 from briefing.annotate import annotate
-from briefing.compose import Options, choose_summary, fit_page
+from briefing.compose import Options, choose_summary, fit_page, input_warnings
+from briefing.detect import check_language
 from briefing.figures import find_figures
 from briefing.lang import load_language
 from briefing.model import Briefing, Source, SummaryLine
@@ -62,7 +63,9 @@ def one_pass(items: list[str], clock: dict[str, float]) -> None:
 
     for n, text in enumerate(items):
         doc = timed("read+split", read_text, text)
+        timed("language", check_language, doc.text, str(n), language)
         annotated = timed("annotate", annotate, doc, language)
+        timed("warnings", input_warnings, annotated)
         order = timed("rank", rank, annotated, options.algorithm)
         chosen = choose_summary(doc, order, options)
         picked = set(chosen)

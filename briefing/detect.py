@@ -79,10 +79,10 @@ def detect_language(text: str, reference: str = "english") -> Detected | None:
     script = _script_language(sample)
     if script is not None:
         return Detected(script.lower(), script)
-    words = [w.lower().replace("’", "'") for w in WORD.findall(sample)]
+    words = WORD.findall(sample.lower().replace("’", "'"))
     if len(words) < MIN_WORDS:
         return None
-    shares = _shares(words)
+    shares = _shares(Counter(words), len(words))
     best = max(shares, key=lambda code: shares[code])
     if best == reference or shares[best] < MIN_SHARE:
         return None
@@ -96,6 +96,8 @@ def _script_language(sample: str) -> str | None:
 
     Chinese and Japanese are not written with spaces: each of their characters counts as a
     word (a Latin word is about four or five letters, a Chinese word one or two characters)."""
+    if not any(_script(c) in SCRIPT_LANGUAGES for c in set(sample) if c.isalpha()):
+        return None  # most texts: no letter of a script that names a language, nothing to count
     scripts: Counter[str] = Counter()
     for word in LETTERS.findall(sample):
         script = _script(word[0])
@@ -120,14 +122,14 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
-def _shares(words: list[str]) -> dict[str, float]:
-    """Each language's weighted share of stop words among `words`."""
+def _shares(counts: Counter[str], total: int) -> dict[str, float]:
+    """Each language's weighted share of stop words among `total` words counted in `counts`."""
     weights = _weights()
     totals = dict.fromkeys(LATIN_LISTS, 0.0)
-    for word in words:
+    for word, n in counts.items():
         for code, weight in weights.get(word, {}).items():
-            totals[code] += weight
-    return {code: total / len(words) for code, total in totals.items()}
+            totals[code] += weight * n
+    return {code: t / total for code, t in totals.items()}
 
 
 @cache
@@ -204,5 +206,7 @@ def story_parts(doc: AnnotatedDocument) -> int:
 
 def several_stories(doc: AnnotatedDocument) -> int | None:
     """The number of unrelated stories the text seems to hold, or None for one story."""
+    if len(doc.sentences) < SEVERAL_STORIES * PART_MIN_SENTENCES:
+        return None  # too short to hold that many stretches of a story's length
     parts = story_parts(doc)
     return parts if parts >= SEVERAL_STORIES else None
