@@ -338,6 +338,13 @@ def test_place_preposition_covers_a_list() -> None:
 
 def test_place_noun_of_a_name() -> None:
     assert by_name("He scored in the northern city of Haifa.", "Haifa").kind == "place"
+    text = "Floods cut off the mountain village of Verdanza, Ola Brandt said."
+    assert by_name(text, "Verdanza").kind == "place"
+
+
+def test_a_town_name_opened_by_a_place_word_is_a_place() -> None:
+    text = "Rain flooded San Telmar on Sunday. San Telmar has 4,000 people, Ola Brandt said."
+    assert by_name(text, "San Telmar").kind == "place"
 
 
 def test_name_as_a_modifier_after_a_is_no_actor() -> None:
