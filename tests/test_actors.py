@@ -606,3 +606,8 @@ def test_every_mention_carries_its_offsets_in_its_sentence() -> None:
     assert "standards committee" in kinds
     for m in doc.mentions:
         assert doc.sentences[m.sentence].text[m.start : m.end] == m.text
+
+
+def test_programming_values_are_no_actors() -> None:
+    text = "The call returns None and the column holds NULL values, Ola Brandt wrote."
+    assert names(text) == ["Ola Brandt"]
