@@ -495,3 +495,17 @@ def test_number_words_come_from_the_language_files(tmp_path: Path) -> None:
 
     assert found("The farm keeps zorp goats.") == [("zorp goats", 7, "goats")]
     assert found("The farm keeps two goats.") == []  # English words are not this language's
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "context"),
+    [
+        ("The start-up raised $5m from 12 investors.", "12 investors", "from 12 investors"),
+        ("A spin-off hired 30 staff.", "30 staff", "hired 30 staff"),
+    ],
+)
+def test_a_context_never_starts_inside_a_word(text: str, figure: str, context: str) -> None:
+    found = {f.text: f.context for f in figures(text)}
+    assert found[figure].endswith(context)
+    start = text.index(found[figure])
+    assert start == 0 or text[start - 1] == " "  # "m from 12 investors" was given

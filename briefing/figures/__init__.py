@@ -16,6 +16,7 @@ from collections.abc import Collection
 from operator import itemgetter
 from typing import NamedTuple
 
+from briefing.annotate import CONNECTORS
 from briefing.figures.numbers import NumberWords, number_words
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Figure, Token
 
@@ -805,12 +806,24 @@ def context_of(s: Scan, text: str, first: int, num_end: int, end: int) -> str:
         while before > 0 and in_clause(s, before - 1) and taken < 5:
             before -= 1
             taken += not joined(s, before)
-        while before < first and joined(s, before):
-            before += 1  # "That's 300": not from the ending of a word left out
+        while before < first and mid_word(s, before):
+            before += 1  # "That's 300", "$5m from 12": not from the ending of a word left out
     # The context always holds the figure itself, so the page can show it in its own phrase.
     begin = toks[before].start
     stop = toks[after - 1].end if after > 0 else len(text)
     return text[begin:stop].strip()
+
+
+def mid_word(s: Scan, k: int) -> bool:
+    """Token k continues the written word of the tokens before it: "m" of "$5m", "'s", "up"
+    of "start-up"."""
+    toks = s.toks
+    if k == 0 or toks[k - 1].end != toks[k].start:
+        return False
+    prev = toks[k - 1]
+    if prev.shape != "punct":
+        return True
+    return prev.text in CONNECTORS and k > 1 and mid_word(s, k - 1)
 
 
 def words_in(s: Scan, a: int, b: int) -> int:
