@@ -509,3 +509,11 @@ def test_a_context_never_starts_inside_a_word(text: str, figure: str, context: s
     assert found[figure].endswith(context)
     start = text.index(found[figure])
     assert start == 0 or text[start - 1] == " "  # "m from 12 investors" was given
+
+
+def test_a_context_never_ends_inside_a_word() -> None:
+    text = "Festivals moved from 10% women speakers to having equal line-ups within five years."
+    found = {f.text: f.context for f in figures(text)}
+    context = found["10% women speakers"]
+    end = text.index(context) + len(context)
+    assert text[end] in " .,", context  # "... equal line" was given

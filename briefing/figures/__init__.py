@@ -795,6 +795,7 @@ def context_of(s: Scan, text: str, first: int, num_end: int, end: int) -> str:
             break
         read += not joined(s, after)
         after += 1
+    after = word_end(s, after)  # "equal line-ups", not "equal line"
     while after > end and toks[after - 1].lower in s.w.stops:
         after -= 1  # "... that has killed over": no dangling function word at the end
     before = first
@@ -812,6 +813,25 @@ def context_of(s: Scan, text: str, first: int, num_end: int, end: int) -> str:
     begin = toks[before].start
     stop = toks[after - 1].end if after > 0 else len(text)
     return text[begin:stop].strip()
+
+
+def word_end(s: Scan, k: int) -> int:
+    """Index after the written word that token k - 1 ends or goes on with: "line" of
+    "line-ups" goes on to "ups"; a glued full stop or comma is no part of it."""
+    toks = s.toks
+    while 0 < k < len(toks) and toks[k - 1].end == toks[k].start:
+        t = toks[k]
+        if t.shape != "punct":
+            k += 1
+        elif t.text in CONNECTORS and k + 1 < len(toks) and glued_word(t, toks[k + 1]):
+            k += 2
+        else:
+            break
+    return k
+
+
+def glued_word(t: Token, nxt: Token) -> bool:
+    return nxt.start == t.end and nxt.shape != "punct"
 
 
 def mid_word(s: Scan, k: int) -> bool:
