@@ -219,16 +219,23 @@ def plain_words(text: str) -> list[str]:
 def ranking_stop_words(language: Language) -> frozenset[str]:
     """Stop words of the rankers: sumy's list for the language when it has one, so the
     project's LexRank and TextRank see what sumy's see; else the language's function words."""
-    if language.stemmer:
-        # sumy's own file, read as sumy.utils.get_stop_words reads it, without importing
-        # sumy.utils (it imports `requests`: a tenth of a second per process).
-        try:
-            data = pkgutil.get_data("sumy", f"data/stopwords/{language.stemmer}.txt")
-        except OSError:
-            data = None
-        if data:
-            return frozenset(w.strip().lower() for w in data.decode("utf-8").splitlines() if w)
+    if language.stemmer and (listed := sumy_stop_words(language.stemmer)):
+        return listed
     return frozenset(w.lower() for w in language.words("function_words"))
+
+
+@cache
+def sumy_stop_words(name: str) -> frozenset[str]:
+    """sumy's stop-word list `name` ("english", "german" ...) in lower case; empty when sumy
+    has none. Read as sumy.utils.get_stop_words reads it, without importing sumy.utils (it
+    imports `requests`: a tenth of a second per process)."""
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt")
+    except OSError:
+        data = None
+    if not data:
+        return frozenset()
+    return frozenset(w.strip().lower() for w in data.decode("utf-8").splitlines() if w.strip())
 
 
 def sentence_terms(sentence: AnnotatedSentence) -> tuple[str, ...]:

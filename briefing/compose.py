@@ -210,10 +210,8 @@ def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> B
     briefed alone): nothing would be gained by emptying it."""
     if briefing.source.briefing_words <= article_words:
         return briefing
-    floors = article_floors(summary_floor)
-    if fit_page(briefing, 0, floors).source.briefing_words > article_words:
-        return briefing
-    return fit_page(briefing, article_words, floors)
+    fitted = fit_page(briefing, article_words, article_floors(summary_floor))
+    return fitted if fitted.source.briefing_words <= article_words else briefing
 
 
 def fit_page(

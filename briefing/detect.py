@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.annotate import sumy_stop_words
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -137,19 +137,10 @@ def _weights() -> Mapping[str, Mapping[str, float]]:
     """word -> {language: weight}: a word in k lists counts 1/k for each."""
     owners: dict[str, list[str]] = {}
     for code in LATIN_LISTS:
-        for word in _stop_words(code):
+        # A line of sumy's lists may hold several words ("o, quando" in Portuguese).
+        for word in {w.replace("’", "'") for line in sumy_stop_words(code) for w in line.split()}:
             owners.setdefault(word, []).append(code)
     return {word: {c: 1 / len(codes) for c in codes} for word, codes in owners.items()}
-
-
-def _stop_words(code: str) -> frozenset[str]:
-    import sumy
-
-    path = Path(sumy.__file__).parent / "data" / "stopwords" / f"{code}.txt"
-    if not path.exists():
-        return frozenset()
-    text = path.read_text(encoding="utf-8")
-    return frozenset(w.lower().replace("’", "'") for w in text.split())
 
 
 def check_language(text: str, name: str, language: Language) -> None:

@@ -56,7 +56,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
 
-    @property
+    @cached_property  # counted for the source line, the short-input checks and the page fit
     def word_count(self) -> int:
         return count_words(self.text)
 

@@ -25,6 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from briefing.lang import Language
+from briefing.lang import alternation as _alt  # short: the patterns below use it often
 from briefing.model import (
     Actor,
     AnnotatedDocument,
@@ -44,15 +45,6 @@ EARLY_BONUS = 1.0  # news puts what matters first; both bonuses stay below a ban
 HEAD_WORDS = 6  # a speaker or a sentence's subject is named among this many words
 QUOTE_PENALTY = 0.5  # a quote: key steps are news, not talk (measured: half as often key)
 WINDOW = 80  # characters; longer than anything a context pattern ending at a cue matches
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first; an apostrophe matches either form, and
-    the space between the words of an entry ("ought to") any white space. No words (a
-    language without the list) match nothing, not the empty string."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    escaped = (re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in ordered)
-    return "|".join(escaped) or "(?!)"
 
 
 def _first_words(entries: Iterable[str], clitics: Iterable[str]) -> frozenset[str]:

@@ -532,7 +532,7 @@ def _whole_emphasis_note(raw: str) -> bool:
 
 def _inline_cleaned(text: str, lang: Language) -> str:
     text = FORMAT_TAGS.sub("", REFERENCE_MARK.sub("", text))
-    for pattern in _furniture_patterns(lang, inline=True):
+    for pattern in furniture_patterns(lang, inline=True):
         text = pattern.sub("", text)
     return " ".join(text.split())
 
@@ -542,7 +542,7 @@ def _is_furniture(text: str, lang: Language) -> bool:
     if len(words) < FRAGMENT_WORDS and not SENTENCE_END.search(text):
         return True
     return _looks_like_code(words) or any(
-        p.search(text) for p in _furniture_patterns(lang, inline=False)
+        p.search(text) for p in furniture_patterns(lang, inline=False)
     )
 
 
@@ -567,7 +567,8 @@ def _without_repeats(paragraphs: list[str]) -> list[str]:
 
 
 @functools.cache
-def _furniture_patterns(lang: Language, *, inline: bool) -> tuple[re.Pattern[str], ...]:
+def furniture_patterns(lang: Language, *, inline: bool) -> tuple[re.Pattern[str], ...]:
+    """The language's page-furniture patterns: whole paragraphs, or `inline` inside them."""
     if inline:
         return tuple(re.compile(p) for p in sorted(lang.words("page_furniture_inline")))
     return tuple(re.compile(p, re.IGNORECASE) for p in sorted(lang.words("page_furniture")))

@@ -14,7 +14,7 @@ from functools import cache
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from briefing.annotate import plain_words
-from briefing.lang import Language, load_language
+from briefing.lang import Language, alternation, load_language
 from briefing.model import Document, Sentence
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
@@ -54,8 +54,7 @@ def _punkt(language: Language) -> PunktSentenceTokenizer:
 @cache
 def _dangling(language: Language) -> re.Pattern[str]:
     """Line ends that cannot end a headline: a hard-wrapped line stopped in mid-sentence."""
-    words = "|".join(sorted(map(re.escape, language.words("dangling")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{words or '(?!)'})$")
+    return re.compile(rf"\b(?:{alternation(language.words('dangling'))})$")
 
 
 def strip_dateline(text: str) -> str:
@@ -155,11 +154,6 @@ class SplitRules:
     restarts: frozenset[str]  # lower-case words that start a sentence after a bare "!" or "?"
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the words, longest first; one that never matches for none."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
-
-
 def _hints(stops: Iterable[str], clock_words: Iterable[str]) -> tuple[str, ...]:
     """Substrings of a span that `stops` or `clock_title` need: testing for them is a tenth of
     the time of searching with those patterns, and most spans hold none."""
@@ -172,14 +166,14 @@ def _hints(stops: Iterable[str], clock_words: Iterable[str]) -> tuple[str, ...]:
 def _rules(language: Language) -> SplitRules:
     words = language.words
     # Clock words written with full stops ("a.m."): Punkt reads their stop as an abbreviation's.
-    clock = _alternation(w for w in words("clock_words") if w.endswith("."))
+    clock = alternation(w for w in words("clock_words") if w.endswith("."))
     openers, about = (
-        _alternation(words("time_phrase_openers")),
-        _alternation(words("approximators")),
+        alternation(words("time_phrase_openers")),
+        alternation(words("approximators")),
     )
     pronoun, numbering = (
-        _alternation(words("final_pronouns")),
-        _alternation(words("numbering_words")),
+        alternation(words("final_pronouns")),
+        alternation(words("numbering_words")),
     )
     capital_next = r"(?=\s+[\"“‘']?[A-Z])"
     return SplitRules(

@@ -13,7 +13,8 @@ may leave files out; a missing list is empty. Adding a language is adding a fold
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -110,3 +111,12 @@ def _reference_names() -> tuple[frozenset[str], frozenset[str]]:
         frozenset(p.stem for p in folder.glob("*.txt")),
         frozenset(p.stem for p in folder.glob("*.map")),
     )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of a language's words, longest first; an apostrophe matches either
+    form, and the space between the words of an entry ("ought to") any white space. No words
+    (a language without the list) match nothing, not the empty string."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    escaped = (re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(escaped) or "(?!)"

@@ -30,6 +30,7 @@ import numpy.typing as npt
 from briefing.lang import Language
 from briefing.model import AnnotatedDocument
 from briefing.rank.centrality import Counts, gram_rows, term_counts
+from briefing.read import furniture_patterns
 
 Vector = npt.NDArray[np.float64]
 
@@ -42,7 +43,6 @@ REDUNDANCY_WEIGHT = 0.3  # score lost per unit of word cosine with the closest p
 SAME_LINE = 0.6  # word cosine from which two sentences say the same thing
 SAME_FACT = 0.5  # word cosine from which another document reports a line's fact
 QUOTE = re.compile(r"[\"“”]")
-WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -96,29 +96,22 @@ def agreement(r: Reading) -> Vector:
 def marks(doc: AnnotatedDocument) -> tuple[Vector, Vector, Vector]:
     """(attribution, quote, furniture) of each sentence, 1 or 0."""
     verbs = attribution_words(doc.language)
-    furniture = furniture_patterns(doc.language)
-    texts = [s.text for s in doc.sentences]
+    furniture = furniture_patterns(doc.language, inline=False)
     rows = [
         (
-            not verbs.isdisjoint(w.lower() for w in WORD.findall(t)),
-            QUOTE.search(t) is not None,
-            any(p.search(t) for p in furniture),
+            not verbs.isdisjoint(w.lower for w in s.words),
+            QUOTE.search(s.text) is not None,
+            any(p.search(s.text) for p in furniture),
         )
-        for t in texts
+        for s in doc.sentences
     ]
-    table = np.array(rows, dtype=np.float64).reshape(len(texts), 3)
+    table = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
     return table[:, 0], table[:, 1], table[:, 2]
 
 
 @cache
 def attribution_words(language: Language) -> frozenset[str]:
     return frozenset(w.lower() for w in language.words("story_attribution"))
-
-
-@cache
-def furniture_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    # One pattern at a time: joined into one alternation they search slower.
-    return tuple(re.compile(p, re.IGNORECASE) for p in sorted(language.words("page_furniture")))
 
 
 def story_scores(doc: AnnotatedDocument, r: Reading) -> Vector:
