@@ -16,7 +16,10 @@ default options, in process, and each briefing is checked for:
                 does not close;
 - step-repeat:  a next step that repeats the bottom line;
 - too-long:     a briefing with more words than its article;
-- wrong-lang:   a page that declares a language other than English and is briefed anyway.
+- wrong-lang:   a page that declares a language other than English and is briefed, although
+                its text is not English either (under ENGLISH_SHARE of its words are common
+                English function words). A page that declares German but holds an English
+                text is rightly briefed; it is counted apart, as "declared-other".
 
 It prints the share of briefings with any of these, the count of each, and the pages refused
 (with their message). The checks are the script's own, independent of the rules in
@@ -89,6 +92,7 @@ class Result:
     examples: list[str] = field(default_factory=list)
     error: str | None = None
     lang: str | None = None  # declared by the page, else voted from its visible text
+    declared_other: bool = False  # declares another language, but its text is English
 
     def flag(self, kind: str, example: str) -> None:
         self.problems.append(kind)
@@ -279,7 +283,48 @@ def check(b: Briefing, article: str, lang: str | None, sites: set[str], r: Resul
     if b.source.briefing_words > b.source.words:
         r.flag("too-long", f"{b.source.briefing_words} > {b.source.words} words")
     if lang and lang != "en":
-        r.flag("wrong-lang", f"declared {lang}, briefed")
+        share = english_share(article)
+        if share < ENGLISH_SHARE:
+            r.flag("wrong-lang", f"declared {lang}, briefed ({share:.0%} English words)")
+        else:
+            r.declared_other = True
+
+
+# English prose has 20-30% of its words in this list; German and French pages under 1%.
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "is",
+        "that",
+        "for",
+        "with",
+        "was",
+        "are",
+        "this",
+        "from",
+        "have",
+        "has",
+        "were",
+        "what",
+        "which",
+        "be",
+        "by",
+        "it",
+        "you",
+        "they",
+        "will",
+        "would",
+    ]
+)
+ENGLISH_SHARE = 0.1
+
+
+def english_share(text: str) -> float:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return sum(w in ENGLISH_WORDS for w in words) / len(words) if words else 0.0
 
 
 def cut_short(text: str) -> bool:
@@ -477,6 +522,8 @@ def main() -> int:
         f"pages in English: {len(english)}, refused: {len(english_refused)}, "
         f"briefings with junk: {len(english_junk)}"
     )
+    other = [r.name for r in briefed if r.declared_other]
+    print(f"declared another language, text in English, briefed: {len(other)} {other}")
     print(f"briefings with junk: {len(junk)} of {len(briefed)} = {100 * share:.1f}%")
     return 0
 

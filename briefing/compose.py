@@ -23,13 +23,12 @@ from briefing.model import (
     SummaryLine,
     count_words,
 )
-from briefing.outlook import find_next_steps
+from briefing.outlook import find_next_steps, shown_steps
 from briefing.rank import Algorithm, rank
 from briefing.render import to_markdown
 
 MAX_ACTORS = 8
 MAX_FIGURES = 8
-MAX_NEXT_STEPS = 5
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
 SHORT_INPUT_WORDS = 80  # fewer words than this are likely a caption or a teaser, not an article
@@ -122,7 +121,7 @@ def _make_briefing(doc: Document, options: Options) -> Briefing:
         ),
         actors=tuple(actors[:MAX_ACTORS]),
         figures=tuple(find_figures(annotated, picked)[:MAX_FIGURES]),
-        next_steps=tuple(find_next_steps(annotated, picked, actors)[:MAX_NEXT_STEPS]),
+        next_steps=tuple(shown_steps(find_next_steps(annotated, picked, actors, order[0]))),
         source=Source(
             name=doc.source or doc.id or "stdin",
             words=doc.word_count,

@@ -28,7 +28,6 @@ from briefing.annotate import annotate
 from briefing.compose import (
     MAX_ACTORS,
     MAX_FIGURES,
-    MAX_NEXT_STEPS,
     PAGE_WORDS,
     Options,
     check_options,
@@ -48,7 +47,7 @@ from briefing.model import (
     StorySource,
     SummaryLine,
 )
-from briefing.outlook import find_next_steps
+from briefing.outlook import find_next_steps, shown_steps
 from briefing.rank import rank
 from briefing.read import is_url, read_document
 from briefing.story.combine import join_documents, numbered
@@ -120,7 +119,7 @@ def _make_story_briefing(
     picked = set(chosen)
     actors = find_actors(annotated, picked)
     figures = find_figures(annotated, picked)
-    steps = find_next_steps(annotated, picked, actors)
+    steps = find_next_steps(annotated, picked, actors, chosen[0])
     differences = figure_differences(figures, annotated, reading) + date_differences(
         annotated, reading
     )
@@ -136,7 +135,7 @@ def _make_story_briefing(
         summary=summary,
         actors=tuple(actors[:MAX_ACTORS]),
         figures=tuple(figures[:MAX_FIGURES]),
-        next_steps=tuple(steps[:MAX_NEXT_STEPS]),
+        next_steps=tuple(shown_steps(steps)),
         source=Source(
             name=f"{len(docs)} articles",
             words=sum(d.word_count for d in docs),
