@@ -615,6 +615,8 @@ def is_date(s: Scan, i: int, core: Core) -> bool:
     if t.shape == "number" and core.kind in ("count", "range", "score") and is_year(t):
         return True
     prev, nxt = tok(s, i - 1), tok(s, core.end)
+    if prev and prev.text == "." and i > 1 and glued(s.toks[i - 2], prev):
+        prev = s.toks[i - 2]  # "Feb. 9": the month is read through its full stop
     for near in (prev, nxt):
         if near and near.lower in s.w.months and near.text[:1].isupper():
             return core.kind != "money"  # "5 May", "March 12"
