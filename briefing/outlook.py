@@ -309,6 +309,8 @@ class _Grammar:
     open_question: re.Pattern[str]  # "whether" after "it is unclear"
     let_forms: frozenset[str]  # "let's"
     talk: re.Pattern[str]  # "break that down" after "let's": the talk itself
+    aside_verb: re.Pattern[str]  # "admit" after "I'll": said as it is written
+    normative_words: frozenset[str]  # "always" of "they always want to": a habit
     past_perfect_verb: re.Pattern[str]  # "had been considering": over by now
     weak_intent: re.Pattern[str]
     performative: re.Pattern[str]  # "to thank" after "want"
@@ -415,6 +417,8 @@ def _grammar(lang: Language) -> _Grammar:
         open_state=re.compile(rf"\b(?:{_alt(listed('cue_open_states'))})$", re.I),
         open_question=re.compile(rf"^\s*,?\s+(?:{_alt(listed('cue_open_questions'))})\b", re.I),
         let_forms=_lowered(listed("cue_let_forms")),
+        aside_verb=re.compile(rf"^\s+(?:\w+ly\s+)?(?:{_alt(listed('cue_aside_verbs'))})\b", re.I),
+        normative_words=_lowered(listed("cue_normative_adverbs")),
         talk=re.compile(rf"^\s+(?:{_alt(listed('cue_talk_verbs'))})\b", re.I),
         past_perfect_verb=re.compile(
             rf"\b(?:{_alt(w for w in listed('cue_past_perfect') if w.isalpha())})\s+"
@@ -721,8 +725,17 @@ def _steps_in(
             and _reported(reports, text, cue.start, grammar)
             and not grammar.personal.match(text[start:verb].strip())
         )
+        # A past told with a time after it may still be ahead ("was scheduled to end next
+        # week"); with the time before it, the time is the story's ("The next morning I
+        # decided to dig into it").
+        ahead = when_match is not None and when_match.start() >= cue.start - start
         score = _band(
-            cue, read, clause, when_match is not None, who is not None and not predicted, grammar
+            cue,
+            read,
+            clause,
+            (when_match is not None, ahead),
+            who is not None and not predicted,
+            grammar,
         )
         if score < 1.0:
             continue
@@ -756,15 +769,17 @@ def _only_time(clause: str, when: re.Match[str], grammar: _Grammar) -> bool:
 
 
 def _band(
-    cue: _Cue, read: _Read, clause: str, timed: bool, named: bool, grammar: _Grammar
+    cue: _Cue, read: _Read, clause: str, times: tuple[bool, bool], named: bool, grammar: _Grammar
 ) -> float:
-    """Rank band of a step: scheduled, then firm plans of a named actor, then the rest."""
+    """Rank band of a step: scheduled, then firm plans of a named actor, then the rest.
+    `times` says whether the clause has a time that can lie ahead, and one after the cue."""
     text = read.text
+    timed, ahead = times
     past = grammar.past_be.match(text[cue.start : cue.end])
     if cue.kind in _NARRATED and _past_before(read, cue, grammar):
         return 0.0  # "the study interviewed mothers about their plans for": told as past
     told = past or (cue.kind == "intent" and _first_word(text, cue) in grammar.past_intents)
-    if told and not timed and not _reported(read.reports, text, cue.start, grammar):
+    if told and not ahead and not _reported(read.reports, text, cue.start, grammar):
         return 0.0  # "decided to start", "was scheduled to end": told as what happened
     if cue.kind in _FORWARD and timed:
         band = 4.0
@@ -891,7 +906,8 @@ def _cues(
             if _ends(grammar.last, text, 0, m.start()):
                 continue  # "last Monday"
             if m.group("future"):
-                found.append(_Cue("time", 1.5, m.start(), m.end()))
+                if not _told_after(sentence, m, grammar):
+                    found.append(_Cue("time", 1.5, m.start(), m.end()))
             elif days and _appointment(sentence, m, grammar):
                 found.append(_Cue("scheduled", 2.0, m.start(), m.end()))
     if not found:
@@ -899,6 +915,13 @@ def _cues(
     if reports is None:
         reports = _matches(grammar.report, text, _at(sentence, grammar.reporting))
     return found, _Read(text, mentions, sentence.words, reports, tuple(times))
+
+
+def _told_after(sentence: AnnotatedSentence, m: re.Match[str], grammar: _Grammar) -> bool:
+    """Whether a verb after the time m in its clause is in the past: the time is the story's
+    ("The next morning I decided to dig into it"), not one still to come."""
+    words = _clause_words(sentence.tokens, m.start(), m.end(), grammar)
+    return any(t.start >= m.end() and _past(words, k, grammar) for k, t in enumerate(words))
 
 
 def _appointment(sentence: AnnotatedSentence, m: re.Match[str], grammar: _Grammar) -> bool:
@@ -1071,6 +1094,8 @@ def _looks_back(kind: str, text: str, start: int, after: str, grammar: _Grammar)
         return True  # "would rather", "it would appear that": a preference or a hedge
     if kind == "maybe" and _NOW.match(after):
         return True  # "the groups may be going underground": a guess about now
+    if kind == "call" and _NAMING.match(text, start):
+        return True  # "a forum called “XDA Developers” in posts relating to": a name
     if kind == "call" and grammar.perfect_infinitive.search(text, start, start + WINDOW):
         return True  # "calling the singer a name, appearing to have misunderstood"
     if kind in {"future", "would", "maybe"} and (
@@ -1098,6 +1123,10 @@ def _generic(kind: str, subject: str, after: str, grammar: _Grammar) -> bool:
         return True  # "you have to be able to", "you will find": said of anyone
     if subject == "i" and kind == "oblige":
         return True  # "I have to", "I need to": a feeling, not a plan
+    if subject == "i" and kind == "future" and grammar.aside_verb.match(after):
+        return True  # "I'll admit that": said as it is written, not a step
+    if kind == "intent" and subject in grammar.normative_words:
+        return True  # "universities always want to": a habit, not a plan
     if subject in grammar.relatives and kind in {"intent", "expected", "call", "maybe"}:
         return True  # "businesses who want to", "ways that are likely to": a description
     if kind == "call" and subject in grammar.infinitives:
@@ -1122,6 +1151,7 @@ def _open_would(
     return bool(grammar.condition.search(text)) or _proposed(text, m.start(), grammar)
 
 
+_NAMING = re.compile(r"\w+\s+[\"“‘]")  # a call verb before a quoted name: naming it
 _NOW = re.compile(r"\s+be\s+(?:\w+ing|due\s+to)\b", re.I)
 _GENERIC_KINDS = {"future", "oblige", "intent", "maybe", "would", "plan", "expected", "call"}
 _DETERMINED = re.compile(r"\s+(?:the|a|an|this|that|these|those)\b", re.I)
