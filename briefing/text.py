@@ -152,6 +152,7 @@ class SplitRules:
     clock_title: re.Pattern[str]  # a clock time before an honorific and a name: "6 P.M. Mr."
     hints: tuple[str, ...]  # a span holds one of these for `stops` or `clock_title` to apply
     restarts: frozenset[str]  # lower-case words that start a sentence after a bare "!" or "?"
+    numbered: re.Pattern[str]  # a capitalised numbering abbreviation ending a span: "Prop."
 
 
 def _hints(stops: Iterable[str], clock_words: Iterable[str]) -> tuple[str, ...]:
@@ -176,6 +177,7 @@ def _rules(language: Language) -> SplitRules:
         alternation(words("numbering_words")),
     )
     capital_next = r"(?=\s+[\"“‘']?[A-Z])"
+    numbered = alternation(w.capitalize() for w in words("number_abbreviations"))
     return SplitRules(
         titles=frozenset(w.lower() for w in words("honorifics")),
         fronted=re.compile(
@@ -189,6 +191,7 @@ def _rules(language: Language) -> SplitRules:
         ),
         hints=_hints(words("final_pronouns") | words("numbering_words"), words("clock_words")),
         restarts=words("lowercase_restarts"),
+        numbered=re.compile(rf"(?<![\w.])(?:{numbered})\.\s*$"),
     )
 
 
@@ -229,6 +232,8 @@ def _joins(
         return not _restarts(head, text, c, rules.restarts)
     if rules.fronted.match(head.strip()):
         return True  # "At 5 a.m." alone is no sentence
+    if text[c : c + 1].isdigit() and rules.numbered.search(head):
+        return True  # "Prop. 13 proves costly": a numbering sign and its number
     # An opening bracket not yet closed, closed in the next span: no break inside brackets.
     for o, cl in (("(", ")"), ("[", "]")):
         if o in head and head.count(o) > head.count(cl) and cl in text[c:d]:

@@ -247,6 +247,9 @@ def test_context_keeps_possessives_and_dotted_names_whole() -> None:
         "They met on 5 May in the capital.",
         "The vote is set for March 12 in the capital.",
         "The finalists for the awards on Feb. 9 were not named.",
+        "The book's ISBN is 978-1-4028-9462-6 in the catalogue.",
+        "Call the desk on 555-201-3344 for help.",
+        "Voters said Prop. 13 proves costly for towns.",
         "The vote is on the 12th of March.",
         "Talks resume at 4 p.m. in the capital.",
         "Talks resume at 4pm in the capital.",
@@ -394,6 +397,7 @@ def test_a_change_of_money_is_two_figures() -> None:
 def test_a_span_ends_at_the_phrase_boundary() -> None:
     f = one("About 67,000 research staff were on fixed contracts.")
     assert f.text == "About 67,000 research staff"
+    assert one("Part-time posts rose 12.5% whilst casual contracts fell.").text == "12.5%"
 
 
 @pytest.mark.parametrize(

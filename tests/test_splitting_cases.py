@@ -163,6 +163,12 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("He said no. Nobody argued with him.", ["He said no.", "Nobody argued with him."]),
     ("Vol. 2 is out. Fig. 3 shows the trend.", ["Vol. 2 is out.", "Fig. 3 shows the trend."]),
+    ("Voters backed Prop. 8 by a wide margin.", None),
+    ("See Art. 12 of the charter. It is clear.", ["See Art. 12 of the charter.", "It is clear."]),
+    (
+        "He starts at tighthead prop. 14 players made the squad.",
+        ["He starts at tighthead prop.", "14 players made the squad."],
+    ),
     ("Room no. 12 was empty.", None),
     # Ellipses inside and at the end of sentences.
     ("He said ... and left the room.", None),

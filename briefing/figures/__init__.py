@@ -152,6 +152,8 @@ def read_figure(s: Scan, i: int, sentence: AnnotatedSentence) -> tuple[Figure, i
     world_rank = is_world_rank(s, start)
     if core.kind in ("count", "ordinal") and (world_rank or is_chart_place(s, start)):
         core = core._replace(kind="rank", unit="rank", needs_noun=False)
+    if dashed_on(s, core.end - 1):
+        return None  # "978-1-5090-2455-1", "555-123-4567": a code, not a range or a score
     if core.kind != "score" and not is_quantity(s, start, core):
         return None
     if core.lower_end and low(s, start - 1) in s.w.change_from:
@@ -572,6 +574,20 @@ def is_quantity(s: Scan, i: int, core: Core) -> bool:
     return not (nxt is not None and glued(s.toks[core.end - 1], nxt) and is_word(nxt))
 
 
+def dashed_on(s: Scan, k: int) -> bool:
+    """Whether number token k is followed by a dash and another number, all glued."""
+    dash, nxt = tok(s, k + 1), tok(s, k + 2)
+    return (
+        s.toks[k].shape == "number"
+        and dash is not None
+        and nxt is not None
+        and dash.lower in DASHES
+        and nxt.shape == "number"
+        and glued(s.toks[k], dash)
+        and glued(dash, nxt)
+    )
+
+
 def opens_clause(s: Scan, i: int, prev: Token | None) -> bool:
     """Whether token i starts the sentence or a clause ("(CNN)One person died")."""
     return i == 0 or is_article(s, i) or (prev is not None and prev.text in OPENERS)
@@ -597,6 +613,8 @@ def is_slashed(s: Scan, i: int, end: int) -> bool:
 def is_name_prefix(s: Scan, i: int) -> bool:
     """ "G7", "Covid-19", "Boeing 747", "Windows 10": letters or a name right before the number."""
     prev, w = s.toks[i - 1], s.w
+    if prev.text == "." and i > 1 and glued(s.toks[i - 2], prev):
+        prev = s.toks[i - 2]  # "Prop. 13", "Vol. 3": an abbreviated name and its full stop
     if is_word(prev) and glued(prev, s.toks[i]):
         return True
     if prev.lower in DASHES and glued(prev, s.toks[i]) and i > 1:
