@@ -501,7 +501,7 @@ def _time_pattern(
         r"(?:\s+(?:[A-Z]{2,4}\b|local\s+time))?"
         rf"|(?:\d{{1,2}}{ordinal}?\s+{month}|{month}\s+\d{{1,2}}{ordinal}?\b)"
         rf"(?:,?\s+\d{{4}})?|{day}(?:\s+(?:{_alt(lang.words('cue_day_parts'))}))?\b"
-        rf"|{month}(?:\s+\d{{4}})?\b"
+        rf"|{month}(?:\s+\d{{4}})?\b|(?<=\s)(?:1[89]|2\d)\d\d\b(?![-–/]\d|\s*%)"
         rf"|(?i:(?:later\s+)?this\s+(?:{tnoun}){possessive}?\b"
         rf"|(?:with)?in\s+{count}\s+{unit}\b|{_alt(lang.words('cue_near_times'))})\b"
     )
@@ -714,7 +714,7 @@ def _steps_in(
             # up tomorrow": a condition, not an event (a modal of the sentence still counts)
             continue
         times = [at - start for at in read.times if start <= at < end]
-        when_match = _time_in(clause, cue.start - start, times, grammar) if times else None
+        when_match = _time_in(clause, cue.start - start, times, grammar, published)
         if when_match and _only_time(clause, when_match, grammar):
             continue  # "coming weeks and months": a time and nothing that happens in it
         verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
@@ -757,6 +757,15 @@ def _steps_in(
         NextStep(s.text, s.who, s.when, s.sentence, s.doc, round(score + bonus, 4))
         for s, score in chosen
     ]
+
+
+def _year_before(when: re.Match[str], published: date) -> bool:
+    """Whether the time is a year alone ("by 2030"), before the year of publication."""
+    year = _YEAR_ALONE.fullmatch(when.group("expr"))
+    return year is not None and int(year.group(1)) < published.year
+
+
+_YEAR_ALONE = re.compile(r"(?:[^\W\d_]+\s+)?(\d{4})")  # "in 2019", "2019"
 
 
 def _only_time(clause: str, when: re.Match[str], grammar: _Grammar) -> bool:
@@ -1310,16 +1319,22 @@ def _closing_quote(text: str, position: int) -> int:
 _NUMBER = re.compile(r"\d+")
 
 
-def _time_in(clause: str, cue: int, times: list[int], grammar: _Grammar) -> re.Match[str] | None:
+def _time_in(
+    clause: str, cue: int, times: list[int], grammar: _Grammar, published: date | None
+) -> re.Match[str] | None:
     """The first time expression of the clause that can lie ahead.
 
     A day or date before the cue belongs to the report ("on Monday highlighted plans"), so only
-    one after it counts; "next week" and the like count anywhere.
+    one after it counts; "next week" and the like count anywhere. A year before the year of
+    publication is the past ("losses made in 2019", in a story of 2020).
     """
     for m in _matches(grammar.time, clause, times):
         if _ends(grammar.last, clause, 0, m.start()) or (m.group("point") and m.start() < cue):
             continue
-        return grammar.expression.match(clause, m.start(), m.end())
+        expression = grammar.expression.match(clause, m.start(), m.end())
+        if expression is not None and published and _year_before(expression, published):
+            continue
+        return expression
     return None
 
 

@@ -538,3 +538,11 @@ def test_a_later_sentence_that_repeats_the_bottom_lines_step_is_left_out() -> No
 def test_a_time_inside_a_condition_is_not_an_event() -> None:
     assert steps("It has been a dream, and if I wake up tomorrow it is gone, thank you.") == []
     assert only("If it rains on Sunday, the final will be played on Monday.").when == "Monday"
+
+
+def test_a_year_ahead_is_the_steps_time_and_a_past_year_is_not() -> None:
+    assert only("The new bridge will open in 2031.").when == "in 2031"
+    step = only("The plan will need tools by 2040 that do not exist today.", "2024-05-01")
+    assert step.when == "by 2040"
+    step = only("The firm will repay the debts it ran up in 2019 next year.", "2024-05-01")
+    assert step.when == "next year (2025)"
