@@ -241,3 +241,9 @@ def sumy_stop_words(name: str) -> frozenset[str]:
 def sentence_terms(sentence: AnnotatedSentence) -> tuple[str, ...]:
     """The stemmed content words of a sentence."""
     return tuple(term for w in sentence.words for term in w.terms)
+
+
+def text_terms(text: str, language: Language) -> frozenset[str]:
+    """The stemmed content words of any text (a title), read as a sentence's are."""
+    _, words = annotate_sentence(text, language)
+    return frozenset(term for w in words for term in w.terms)

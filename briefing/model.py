@@ -240,6 +240,13 @@ class AnnotatedDocument:
         return tuple(sentence_terms(s) for s in self.sentences)
 
     @cached_property
+    def title_terms(self) -> frozenset[str]:
+        """The title's stemmed content words (none without a title), read as the sentences'."""
+        from briefing.annotate import text_terms
+
+        return text_terms(self.title or "", self.language)
+
+    @cached_property
     def mentions_by_sentence(self) -> tuple[tuple[Mention, ...], ...]:
         found: list[list[Mention]] = [[] for _ in self.sentences]
         for m in self.mentions:

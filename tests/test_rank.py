@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from briefing.annotate import annotate
 from briefing.model import AnnotatedDocument
-from briefing.rank import ALGORITHMS, centrality, get_ranker, rank, slow_warning, sumy_ranker
+from briefing.rank import (
+    ALGORITHMS,
+    centrality,
+    get_ranker,
+    rank,
+    sentence_scores,
+    slow_warning,
+    sumy_ranker,
+    title_shares,
+)
 from briefing.text import make_document
 
 # Few words, stop words and inflections among them, so that documents share terms, stems
@@ -150,6 +159,39 @@ def test_default_ranks_a_question_or_bare_quote_lower(plain: str, poor: str) -> 
         return rank(annotated(f"{LEAD} {middle} {LAST}")).index(1)
 
     assert place_of_second(poor) > place_of_second(plain)
+
+
+def test_default_prefers_a_later_sentence_that_restates_the_title() -> None:
+    body = (
+        "Storms flooded the market square of Kingsport on Monday night. "
+        "Shopkeepers spent Tuesday morning pumping water from their cellars. "
+        "The harbour bridge will close for a year of repairs to its steel frame. "
+        "Bus drivers expect longer journeys along the coast road."
+    )
+    untitled = rank(annotate(make_document(body)))
+    titled = rank(annotate(make_document(body, title="Harbour bridge to close for repairs")))
+    assert untitled.index(1) < untitled.index(2)
+    assert titled.index(2) < titled.index(1)
+
+
+def test_the_title_repeated_as_a_heading_gets_no_title_share() -> None:
+    doc = annotate(
+        make_document(
+            "AN OPEN LETTER TO THE VALLEY\n\nAn open letter to the valley went out on Monday.",
+            title="An open letter to the valley",
+        )
+    )
+    heading, sentence = title_shares(doc).tolist()
+    assert heading == 0.0
+    assert sentence == 1.0
+
+
+def test_default_scores_a_quotation_below_the_same_words_reported() -> None:
+    said = " the mayor told reporters on Sunday."
+    quoted = '"The school will stay shut until the water has gone,"' + said
+    reported = "The school will stay shut until the water has gone," + said
+    scores = sentence_scores([quoted, reported], [1, 1], np.array([0.5, 0.5]), np.zeros(2))
+    assert scores[0] < scores[1]
 
 
 def test_default_removes_redundancy() -> None:

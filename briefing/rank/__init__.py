@@ -76,6 +76,12 @@ LEAD_CENTRALITY_WEIGHT = 8.0
 LENGTH_WEIGHT = -0.3  # below zero: short lines make a tighter summary
 SIGNAL_WEIGHT = 0.3
 PENALTY_WEIGHT = 1.0
+# A headline names what the story is about, so a sentence that restates its words is likely a
+# summary line (Edmundson's title method). Scored by the share of the title's words it holds.
+TITLE_WEIGHT = 1.0
+# A quotation gives a speaker's colour or opinion; a summary line reports. Scored by the share
+# of the sentence's words that are inside double quotation marks.
+QUOTED_WEIGHT = 0.4
 REDUNDANCY_WEIGHT = 0.3  # mild: summaries restate the main topic
 SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
 FRAGMENT_WORDS = 4  # shorter than this: a label, a heading or a stray fragment, twice as poor
@@ -92,6 +98,9 @@ BARE_QUOTE = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
 # first character, not with the look-behinds, so that the regex engine can skip to candidates.
 SIGNAL = re.compile(r"[A-Z\d](?:(?<=\d)|(?<!\w[A-Z])(?<!^[A-Z])(?<![.!?]\s[A-Z])[\w'-]+)")
 MAX_SIGNALS = 5
+# A quoted span: from an opening double quotation mark to its closing one, or to the end of the
+# sentence when the quotation goes on into the next one.
+QUOTED = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
 def default_ranker(doc: AnnotatedDocument) -> list[int]:
@@ -104,7 +113,28 @@ def default_ranker(doc: AnnotatedDocument) -> list[int]:
     # Plain counts, not sumy's idf: on a short text its idf makes near-copies look unalike.
     centrality, cosine = word_overlap(term_counts(doc.terms))
     texts, indices = [s.text for s in doc.sentences], [s.index for s in doc.sentences]
-    return remove_redundancy(sentence_scores(texts, indices, _unit(centrality)), cosine)
+    scores = sentence_scores(texts, indices, _unit(centrality), title_shares(doc))
+    return remove_redundancy(scores, cosine)
+
+
+def title_shares(doc: AnnotatedDocument) -> npt.NDArray[np.float64]:
+    """For each sentence, the share of the title's words it holds (all 0 without a title)."""
+    title = doc.title_terms
+    return np.array([title_share(title, terms) for terms in doc.terms], dtype=np.float64)
+
+
+def title_share(title: frozenset[str], terms: Sequence[str]) -> float:
+    """The share of the title's words a sentence holds; 0 for a sentence with no word of its own
+    beyond them: the headline repeated as a heading in the text says nothing new."""
+    if not title or title.issuperset(terms):
+        return 0.0
+    return len(title.intersection(terms)) / len(title)
+
+
+def quoted_share(text: str) -> float:
+    """The share of a sentence's words that are inside double quotation marks."""
+    quoted = sum(len(m.group().split()) for m in QUOTED.finditer(text))
+    return quoted / max(1, len(text.split()))
 
 
 def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -113,21 +143,27 @@ def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 
 def sentence_scores(
-    texts: Sequence[str], indices: Sequence[int], centrality: npt.NDArray[np.float64]
+    texts: Sequence[str],
+    indices: Sequence[int],
+    centrality: npt.NDArray[np.float64],
+    title: npt.NDArray[np.float64],
 ) -> list[float]:
     """How well each sentence would open a briefing, before redundancy is considered, given
-    its centrality (0 to 1)."""
+    its centrality and the share of the title's words it holds (both 0 to 1)."""
     n_words = [len(text.split()) for text in texts]
     position = 1.0 / (1.0 + np.array(indices, dtype=np.float64)) ** POSITION_DECAY
     length = np.minimum(n_words, LONG_WORDS) / LONG_WORDS
     signals = np.array([min(len(SIGNAL.findall(t)), MAX_SIGNALS) for t in texts]) / MAX_SIGNALS
     penalties = poor_marks(texts, n_words)
+    quoted = np.array([quoted_share(t) for t in texts], dtype=np.float64)
     score = (
         POSITION_WEIGHT * position
         + CENTRALITY_WEIGHT * centrality
         + LEAD_CENTRALITY_WEIGHT * position * centrality
         + LENGTH_WEIGHT * length
         + SIGNAL_WEIGHT * signals
+        + TITLE_WEIGHT * title
+        - QUOTED_WEIGHT * quoted
         - PENALTY_WEIGHT * penalties
     )
     return list(score.tolist())
