@@ -546,3 +546,14 @@ def test_a_year_ahead_is_the_steps_time_and_a_past_year_is_not() -> None:
     assert step.when == "by 2040"
     step = only("The firm will repay the debts it ran up in 2019 next year.", "2024-05-01")
     assert step.when == "next year (2025)"
+
+
+def test_a_step_inside_a_quotation_ranks_below_a_reported_one_beside_a_quote() -> None:
+    def score(text: str) -> float:
+        return only(text).score
+
+    reported = score("The union called on the council to act on the bridge.")
+    assert score('The union called on "the council to act" on the bridge.') == reported
+    assert score('"The council will act on the bridge," she said.') < score(
+        "The council will act on the bridge, she said."
+    )
