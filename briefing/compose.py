@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from briefing.actors import find_actors
 from briefing.annotate import annotate
-from briefing.detect import check_language, several_stories
+from briefing.detect import Reading, check_language, several_stories
 from briefing.figures import find_figures
 from briefing.lang import REFERENCE, load_language
 from briefing.model import (
@@ -99,13 +99,15 @@ def make_briefing(doc: Document, options: Options | None = None) -> Briefing:
     check_options(options)
     if not doc.sentences:
         raise BriefingError("no sentence found in the input")
+    reading = None
     if options.detect_language and options.language == REFERENCE:
-        check_language(doc.text, doc.source or doc.id or "input", load_language(REFERENCE))
+        name = doc.source or doc.id or "input"
+        reading = check_language(doc.text, name, load_language(REFERENCE))
     with collector_paused():
-        return _make_briefing(doc, options)
+        return _make_briefing(doc, options, reading)
 
 
-def _make_briefing(doc: Document, options: Options) -> Briefing:
+def _make_briefing(doc: Document, options: Options, reading: Reading | None) -> Briefing:
     find_names, recognizer = name_finder(options)
     annotated = annotate(doc, load_language(options.language), find_names)
     order = rank(annotated, options.algorithm)
@@ -128,7 +130,7 @@ def _make_briefing(doc: Document, options: Options) -> Briefing:
             author=doc.author,
             published=doc.published,
         ),
-        warnings=input_warnings(annotated),
+        warnings=input_warnings(annotated, reading),
         recognizer=recognizer,
     )
     asked = bool(options.words or options.sentences)
@@ -136,14 +138,21 @@ def _make_briefing(doc: Document, options: Options) -> Briefing:
     return fit_article(briefing, doc.word_count, len(briefing.summary) if asked else 1)
 
 
-def input_warnings(annotated: AnnotatedDocument) -> tuple[str, ...]:
-    """What the reader should know before trusting the briefing of this input."""
+def input_warnings(annotated: AnnotatedDocument, reading: Reading | None = None) -> tuple[str, ...]:
+    """What the reader should know before trusting the briefing of this input; `reading` is
+    what the language check read of it, when it ran."""
     warnings = []
     words = annotated.document.word_count
     if words < SHORT_INPUT_WORDS:
         warnings.append(
             f"the input has only {words} words: it may not be an article "
             "(a caption, a teaser or a page without its text)"
+        )
+    if reading is not None and not reading.prose:
+        warnings.append(
+            f"few of the input's words are {annotated.language.name} function words "
+            f"({reading.reference_share:.0%}): it may not be {annotated.language.name} prose "
+            "(a table, a list, or a language briefing has no data for)"
         )
     stories = several_stories(annotated)
     if stories:

@@ -293,6 +293,17 @@ def test_an_article_gets_no_warning() -> None:
     assert brief_text(long_story).warnings == ()
 
 
+def test_text_with_few_english_function_words_gets_a_warning() -> None:
+    # Song lyrics in a romanised language: no language with data is ahead of English, but
+    # almost none of the words are English function words.
+    lyrics = " ".join(
+        ["Wo men zai zhe li deng ni hui lai", "Ni shuo guo hui zai jian mian"] * 6
+        + ["Tian kong hen lan feng hen qing", "Wo de xin li zhi you ni"] * 6
+    )
+    assert any("may not be English prose" in w for w in brief_text(lyrics).warnings)
+    assert not any("prose" in w for w in brief_text(" ".join(STORY * 2)).warnings)
+
+
 # ---------------------------------------------------------------- several stories
 TOPICS = [
     ("Anneli Korhonen", "Tampere", "library", "books"),
