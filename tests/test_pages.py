@@ -77,6 +77,7 @@ FURNITURE = {
     "template code": "{{ story.status === 'published' ? 'Live' : 'Draft' }}",
     "label": "Advertisement",
     "tags": "Tags: ferry, harbour, islands",
+    "call for letters": "Submit your letter to the editor via this form.",
 }
 
 
@@ -124,6 +125,7 @@ NEWS_LIKE_FURNITURE = [
     "Copyright law will not change the timetable, the harbour board said.",
     "Islanders who subscribe to the ferry service get email alerts about delays.",
     "The affiliate of the shipyard in Varberg builds the ferry's batteries.",
+    "Send your letters of support to the island school, the headteacher told parents.",
 ]
 
 
