@@ -3,9 +3,12 @@
     python bench/large_inputs.py [--news ../shared/eval/dev/cnndm.jsonl] [--sizes-mb 1 10 50]
 
 Briefs, each in a process of its own (`briefing FILE -o OUT`): 10k, 100k and 1M short lines
-("Line i says hi"), and news text of 1, 10 and 50 MB made by repeating the development
-articles. Prints wall seconds, peak memory of the process and the exit status; time should grow
-about linearly and memory stay under 1 GB, an input over the size cap being refused at once.
+("Line i says hi"), news text of 1, 10 and 50 MB made by repeating the development
+articles, and one sentence of 1 MB full of plans and quotes ('the council will meet and "the
+board will vote" and ...'): the clause read around each of its 40,000 cues must stay bounded
+(it took 218 s before that bound, 12 s after). Prints wall seconds, peak memory of the
+process and the exit status; time should grow about linearly and memory stay under 1 GB, an
+input over the size cap being refused at once.
 Run by hand; nothing here is a test.
 """
 
@@ -34,6 +37,11 @@ def news(path: Path, megabytes: int) -> str:
     return (corpus * (size // len(corpus) + 1))[:size]
 
 
+def run_on(megabytes: int) -> str:
+    clause = 'the council will meet and "the board will vote" and '
+    return clause * (megabytes * 1024 * 1024 // len(clause)) + "."
+
+
 def brief(text: str, folder: Path) -> tuple[float, float, int]:
     """(wall seconds, peak MB, exit status) of briefing text in a fresh process."""
     source = folder / "input.txt"
@@ -55,6 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = [(f"{n:,} short lines", lambda n=n: short_lines(n)) for n in args.lines]
     cases += [(f"{mb} MB of news", lambda mb=mb: news(args.news, mb)) for mb in args.sizes_mb]
+    cases.append(("one sentence of 1 MB", lambda: run_on(1)))
     print("| input | characters | wall s | peak MB | exit |")
     print("| --- | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as tmp:

@@ -700,6 +700,7 @@ def _steps_in(
     added to their scores once they are ranked within the sentence."""
     text, reports = sentence.text, read.reports
     found: list[tuple[NextStep, int, int]] = []
+    cue_starts = sorted(c.start for c in cues)
     for cue in cues:
         if _hopeless(cue, read, grammar):
             continue
@@ -714,11 +715,15 @@ def _steps_in(
             # "had been considering retirement later in the year": over by now; "if I wake
             # up tomorrow": a condition, not an event (a modal of the sentence still counts)
             continue
-        times = [at - start for at in read.times if start <= at < end]
+        times = [
+            at - start
+            for at in read.times[bisect_left(read.times, start) : bisect_left(read.times, end)]
+        ]
         when_match = _time_in(clause, cue.start - start, times, grammar, published)
         if when_match and _only_time(clause, when_match, grammar):
             continue  # "coming weeks and months": a time and nothing that happens in it
-        verb = min((c.start for c in cues if start <= c.start <= cue.start), default=cue.start)
+        first = bisect_left(cue_starts, start)  # the clause's first cue: its verb
+        verb = min(cue_starts[first], cue.start) if first < len(cue_starts) else cue.start
         who = _who(read, start, verb, previous, cast)
         # "X said Y would ...": a plan only when Y is X ("he"); about another, a prediction.
         predicted = (
@@ -1051,10 +1056,10 @@ _QUOTES = re.compile('["“”]')
 def _quoted(text: str, at: int) -> bool:
     """Whether text[at] lies inside a quotation: a quote mark before it that closes after
     it, or one after it that closes a quotation opened in an earlier sentence."""
-    before, after = text[:at], text[at:]
-    if before.count('"') % 2 or after.count('"') % 2:
+    if text.count('"', 0, at) % 2 or text.count('"', at) % 2:
         return True
-    return before.count("“") > before.count("”") or after.count("”") > after.count("“")
+    opened = text.count("“", 0, at) > text.count("”", 0, at)
+    return opened or text.count("”", at) > text.count("“", at)
 
 
 _LOWER = itemgetter(1)  # Token.lower
@@ -1255,9 +1260,12 @@ def _clause(
     text: str, cue: _Cue, reports: tuple[re.Match[str], ...], grammar: _Grammar
 ) -> tuple[int, int]:
     """The span of the clause holding the cue, attribution trimmed."""
-    start = _clause_start(text, cue.start, reports, grammar)
-    tail = grammar.tail.search(text, cue.end)
-    end = tail.start() if tail else len(text)
+    start = max(_clause_start(text, cue.start, reports, grammar), _word_before(text, cue.start))
+    # A clause ends within CLAUSE_CHARS: a search to the end of a sentence of a megabyte (a
+    # text without full stops) for every cue in it would take minutes.
+    limit = _word_after(text, cue.end)
+    tail = grammar.tail.search(text, cue.end, limit)
+    end = tail.start() if tail else limit
     end = min(end, _closing_quote(text, cue.end))
     while True:  # conjunctions, commas, and quote marks that close outside the clause
         lead = grammar.leading.match(text, start, end)
@@ -1273,6 +1281,25 @@ def _clause(
 
 
 _QUOTE_CLOSE = re.compile(r"[,.;:!?]?[\"”]")
+CLAUSE_CHARS = 1000  # the longest clause read on either side of a cue (about 170 words)
+
+
+def _word_after(text: str, position: int) -> int:
+    """The end of the text, or the last space within CLAUSE_CHARS after position."""
+    limit = position + CLAUSE_CHARS
+    if limit >= len(text):
+        return len(text)
+    space = text.rfind(" ", position, limit)
+    return space if space > position else limit
+
+
+def _word_before(text: str, position: int) -> int:
+    """The start of the text, or the first word within CLAUSE_CHARS before position."""
+    limit = position - CLAUSE_CHARS
+    if limit <= 0:
+        return 0
+    space = text.find(" ", limit, position)
+    return space + 1 if space >= 0 else limit
 
 
 def _unpaired(span: str, quote: str) -> bool:

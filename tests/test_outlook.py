@@ -12,7 +12,7 @@ from briefing.actors import find_actors
 from briefing.annotate import annotate
 from briefing.lang import load_language, read_language
 from briefing.model import AnnotatedDocument, NextStep
-from briefing.outlook import find_next_steps, shown_steps
+from briefing.outlook import CLAUSE_CHARS, find_next_steps, shown_steps
 from briefing.text import make_document
 
 
@@ -557,3 +557,13 @@ def test_a_step_inside_a_quotation_ranks_below_a_reported_one_beside_a_quote() -
     assert score('"The council will act on the bridge," she said.') < score(
         "The council will act on the bridge, she said."
     )
+
+
+def test_a_step_in_a_run_on_sentence_is_a_bounded_verbatim_clause() -> None:
+    # A text without full stops: the clause around a cue is read within a bound, not to the
+    # ends of a sentence of any length (bench/large_inputs.py times a megabyte of it).
+    filler = "and the river rose over the fields " * 80
+    text = filler + "the council will meet the farmers " + filler + "."
+    step = only(text)
+    assert "the council will meet the farmers" in step.text
+    assert step.text in text and len(step.text) <= 2 * CLAUSE_CHARS
