@@ -356,6 +356,12 @@ def _grammar(lang: Language) -> _Grammar:
     conditions = _alt(listed("cue_conditions"))
     negation = f"(?:{_alt(listed('cue_verb_negation'))})"
     clitics = _alt(listed("cue_negation_clitics"))
+
+    def next_word(name: str) -> re.Pattern[str]:  # a word of the list right after the cue
+        return re.compile(rf"^\s+(?:{_alt(listed(name))})\b", re.I)
+
+    # a past participle: a listed irregular one, or a word ending as regular ones do
+    participle = rf"(?:{_alt(listed('cue_perfect_participles'))}|\w+ed|\w+en)"
     return _Grammar(
         patterns=tuple(patterns),
         starts={word: tuple(found) for word, found in starts.items()},
@@ -393,11 +399,11 @@ def _grammar(lang: Language) -> _Grammar:
         ),
         perfect=re.compile(
             rf"^\s+(?:{negation}\s+)?(?:\w+ly\s+)?(?:{_alt(listed('cue_perfect_auxiliaries'))})\s+"
-            rf"(?:{_alt(listed('cue_perfect_participles'))}|\w+ed|\w+en)\b",
+            rf"{participle}\b",
             re.I,
         ),
-        preference=re.compile(rf"^\s+(?:{_alt(listed('cue_preferences'))})\b", re.I),
-        hedge=re.compile(rf"^\s+(?:{_alt(listed('cue_hedges'))})\b", re.I),
+        preference=next_word("cue_preferences"),
+        hedge=next_word("cue_hedges"),
         judgement=re.compile(
             rf"^\s+be\s+(?:(?:{_alt(listed('indefinite_articles'))})\s+)?(?:\w+\s+)?"
             rf"(?:{_alt(listed('cue_judgements'))})\s+(?:{negation}\s+)?(?:to|if)\b",
@@ -413,20 +419,18 @@ def _grammar(lang: Language) -> _Grammar:
             re.I,
         ),
         perfect_infinitive=re.compile(
-            rf"\b(?:{_alt(listed('infinitive_markers'))})\s+have\s+"
-            rf"(?:{_alt(listed('cue_perfect_participles'))}|\w+ed|\w+en)\b",
-            re.I,
+            rf"\b(?:{_alt(listed('infinitive_markers'))})\s+have\s+{participle}\b", re.I
         ),
         open_state=re.compile(rf"\b(?:{_alt(listed('cue_open_states'))})$", re.I),
         open_question=re.compile(rf"^\s*,?\s+(?:{_alt(listed('cue_open_questions'))})\b", re.I),
         let_forms=_lowered(listed("cue_let_forms")),
         aside_verb=re.compile(rf"^\s+(?:\w+ly\s+)?(?:{_alt(listed('cue_aside_verbs'))})\b", re.I),
         normative_words=_lowered(listed("cue_normative_adverbs")),
-        talk=re.compile(rf"^\s+(?:{_alt(listed('cue_talk_verbs'))})\b", re.I),
+        talk=next_word("cue_talk_verbs"),
         past_perfect_verb=re.compile(
             rf"\b(?:{_alt(w for w in listed('cue_past_perfect') if w.isalpha())})\s+"
             rf"(?:(?:{negation}|\w+ly)\s+)?"
-            rf"(?:{_alt(listed('cue_perfect_participles'))}|\w+ed|\w+en)\b",
+            rf"{participle}\b",
             re.I,
         ),
         weak_intent=re.compile(rf"^(?:{_alt(listed('cue_weak_intents'))})", re.I),
