@@ -168,6 +168,17 @@ def _patterns(lang: Language) -> list[_Pattern]:
             re.compile(rf"\b(?:{_alt(intent)})(?:\s+(?:{alt('cue_verb_negation')}))?{verb}", re.I),
         ),
         _Pattern("noun", 1.0, nouns, re.compile(rf"\b(?:{_alt(nouns)}){verb}", re.I)),
+        # "promised swift sanctions if it materialized": a threat its condition keeps open
+        _Pattern(
+            "threat",
+            2.0,
+            words("cue_threat_verbs"),
+            re.compile(
+                rf"\b(?:{alt('cue_threat_verbs')})\s+(?!(?:{to})\b)[^.;:?!]{{0,60}}?"
+                rf"\b(?:{alt('cue_conditions')})\b",
+                re.I,
+            ),
+        ),
         _Pattern(
             "oblige",
             2.0,
@@ -544,6 +555,7 @@ _TRAILING = "\"“”'‘’.,;:(-–—"  # and white space: trimmed off the en
 _FIRM = {"future", "plan", "intent", "would"}
 _FORWARD = {
     "scheduled",
+    "threat",
     "plan_noun",
     "intent",
     "future",

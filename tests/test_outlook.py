@@ -177,6 +177,7 @@ def test_an_event_set_for_a_day(sentence: str, when: str) -> None:
         "Any levy would only be brought in after talks with the airlines.",
         "Unless the deal is signed, the firm could face a backlash.",
         "It is unclear whether the mayor will stand again.",
+        "The unions threatened a national strike if the pay offer was not improved.",
         "Let's not blame the nurses for the delays.",
     ],
 )
