@@ -142,12 +142,20 @@ def _joined_end(tokens: tuple[Token, ...], i: int, abbreviations: frozenset[str]
             break
     if j == i + 1 and j < n and _owns_full_stop(tokens[i], tokens[j], abbreviations):
         j += 1  # "Det.", "Inc.": the full stop belongs to the word
+    elif j == i + 1 and j + 1 < n and _is_initial(tokens[i], tokens[j], tokens[j + 1]):
+        j += 1  # "Charles J. Fillmore": a middle initial, not a sentence's end
     return j
 
 
 def _owns_full_stop(t: Token, nxt: Token, abbreviations: frozenset[str]) -> bool:
     glued_stop = nxt.text == "." and nxt.start == t.end
     return glued_stop and t.shape != "word" and t.lower in abbreviations
+
+
+def _is_initial(t: Token, stop: Token, nxt: Token) -> bool:
+    """A capital letter with its full stop before a capitalised word ("J. Fillmore")."""
+    glued_stop = stop.text == "." and stop.start == t.end and nxt.start > stop.end
+    return glued_stop and len(t.text) == 1 and t.shape == "capitalised" and nxt.shape != "word"
 
 
 def written_words(

@@ -611,3 +611,15 @@ def test_every_mention_carries_its_offsets_in_its_sentence() -> None:
 def test_programming_values_are_no_actors() -> None:
     text = "The call returns None and the column holds NULL values, Ola Brandt wrote."
     assert names(text) == ["Ola Brandt"]
+
+
+# ---------------------------------------------------------------- name boundaries (issue 13)
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    text = "Brenna T. Oakhurst opened the mill. Oakhurst said it would hire."
+    a = by_name(text, "Brenna T. Oakhurst")
+    assert a.kind == "person" and a.mentions == 2
+
+
+def test_an_initial_before_a_surname_makes_a_person() -> None:
+    text = "The visitors lost early. R. Quillfeather took three wickets for the hosts."
+    assert by_name(text, "R. Quillfeather").kind == "person"

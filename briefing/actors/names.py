@@ -508,7 +508,7 @@ def split_title(lx: Lexicon, words: list[str]) -> int:
 def acceptable(lx: Lexicon, words: list[str]) -> bool:
     if len(words) == 1:
         w = words[0]
-        if w in lx.not_actors or w in lx.place_words or len(w) < 2:
+        if w in lx.not_actors or w in lx.place_words or len(w.rstrip(".")) < 2:
             return False
         if (w in lx.org_heads or w in lx.titles) and w not in lx.institutions:
             return False  # "Church", "Union", "Opposition" alone
