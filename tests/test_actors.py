@@ -623,3 +623,9 @@ def test_a_middle_initial_stays_inside_the_name() -> None:
 def test_an_initial_before_a_surname_makes_a_person() -> None:
     text = "The visitors lost early. R. Quillfeather took three wickets for the hosts."
     assert by_name(text, "R. Quillfeather").kind == "person"
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    text = "Swedish Lina Marsk beat the champion in three sets on Sunday."
+    assert by_name(text, "Lina Marsk").kind == "person"
+    assert "Swedish Lina Marsk" not in names(text)

@@ -28,6 +28,8 @@ def title_role(
     if first == name_start:
         return None, None
     words = titles[first - start :]
+    if len(words) == 1 and words[0] in lx.demonyms:
+        return None, lx.demonyms[words[0]]  # "American Tom Johnson": a nationality, no role
     country = lx.country_of(words[0]) if len(words) > 1 else None
     if country:  # "Russian President": the demonym gives the affiliation, and stays in the role
         return text[toks[first].start : toks[name_start - 1].end], country
