@@ -629,3 +629,15 @@ def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
     text = "Swedish Lina Marsk beat the champion in three sets on Sunday."
     assert by_name(text, "Lina Marsk").kind == "person"
     assert "Swedish Lina Marsk" not in names(text)
+
+
+def test_a_capital_named_as_a_location_is_a_place_of_its_own() -> None:
+    text = "Norway raised taxes. Traders in Oslo said prices rose. Norway denied it."
+    found = {a.name: a for a in actors(text)}
+    assert found["Oslo"].kind == "place"
+    assert found["Norway"].mentions == 3  # "in Oslo" still counts for its country
+
+
+def test_a_capital_in_a_dateline_is_a_place() -> None:
+    text = "MOSCOW 2024-05-02\nRussia said the talks failed. Russia wants more time."
+    assert by_name(text, "MOSCOW").kind == "place"

@@ -30,7 +30,13 @@ def merge(lx: Lexicon, mentions: list[Mention]) -> list[Cluster]:
     named_countries = {m.country for m in mentions if m.country and not m.link_only}
     compounds = []
     for m in mentions:
-        if m.link_only and m.country not in named_countries:
+        if m.link_only and m.locative and m.kind == "place":
+            # "in London" is a place of its own, still a sign of its country's part in the
+            # story (CoNLL recall@8 0.629 -> 0.634)
+            if m.country in named_countries:
+                compounds.append(m)
+            m = replace(m, country=None, link_only=False)
+        elif m.link_only and m.country not in named_countries:
             if m.kind != "place":
                 compounds.append(m)  # a demonym or "non-NATO": only counts for a named actor
                 continue
