@@ -641,3 +641,29 @@ def test_a_capital_named_as_a_location_is_a_place_of_its_own() -> None:
 def test_a_capital_in_a_dateline_is_a_place() -> None:
     text = "MOSCOW 2024-05-02\nRussia said the talks failed. Russia wants more time."
     assert by_name(text, "MOSCOW").kind == "place"
+
+
+def test_two_particles_stay_inside_a_name() -> None:
+    text = "The fans cheered for Anke van der Molen after the final."
+    assert "Anke van der Molen" in names(text)
+
+
+def test_of_after_a_persons_name_starts_the_affiliation() -> None:
+    text = "The visitors scored late through Ralf Emmerich of Harbour City on Saturday."
+    found = names(text)
+    assert "Ralf Emmerich" in found and "Harbour City" in found
+
+
+def test_a_title_inside_a_body_does_not_stop_a_joined_name() -> None:
+    text = "Funding rose at the Department of Health and Rural Services this spring."
+    assert "Department of Health and Rural Services" in names(text)
+
+
+def test_a_month_after_the_is_no_part_of_a_name() -> None:
+    text = "Traders waited for the August Harbour Index before buying."
+    assert "Harbour Index" in names(text)
+
+
+def test_a_number_word_before_a_demonym_counts_people() -> None:
+    text = "Three Swedish climbers reached the summit with Ola Brandt."
+    assert "Three Swedish" not in names(text)

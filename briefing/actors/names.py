@@ -201,6 +201,8 @@ def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
                 j += 1
             elif j + 1 < n and capital[j + 1] and joins(lx, toks, capital, i, j):
                 j += 2
+            elif j + 2 < n and capital[j + 2] and particles(lx, toks, j, 2):
+                j += 3  # "Joost van der Westhuizen", "Maria de la Cruz" (CoNLL: +1 key name)
             else:
                 break
         out.append((i, j))
@@ -218,8 +220,11 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     while right < len(toks) and capital[right]:
         right += 1
     right_words = [t.text for t in toks[j + 1 : right]]
-    if link in lx.list_links and any(t.text in lx.titles for t in toks[start:j]):
+    left_words = [t.text for t in toks[start:j]]
+    if link in lx.list_links and titled_person(lx, left_words):
         return False  # "Minister Ana Ruiz and Harbour United": a person, then another name
+    if link in lx.affiliation_links and person_like(lx, toks[start:j]):
+        return False  # "Keith Brand of Norwich City": a person, his club (CoNLL: +2 names)
     if any(w in lx.org_heads for w in right_words):
         return True  # "Natural Hazards Research and Applications Information Center"
     left = toks[j - 1].text
@@ -229,6 +234,23 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     return (
         link in lx.list_links and j - 1 == start and left in lx.demonyms and len(right_words) >= 2
     )
+
+
+def titled_person(lx: Lexicon, words: list[str]) -> bool:
+    """A title and no organisation's head word: "Minister Ana Ruiz", not "Department of Health"
+    (where "Health" is the title of a health minister)."""
+    return any(w in lx.titles for w in words) and not any(w in lx.org_heads for w in words)
+
+
+def particles(lx: Lexicon, toks: Sequence[Token], j: int, count: int) -> bool:
+    """Are the `count` words from j all name particles ("van der", "de la")?"""
+    return all(t.text in lx.particles for t in toks[j : j + count])
+
+
+def person_like(lx: Lexicon, toks: Sequence[Token]) -> bool:
+    """Do these capitalised words, two or more, read as a person's name by their words alone?"""
+    words = tuple(t.text for t in toks)
+    return len(words) > 1 and classify(lx, words, person=False)[0] == "person"
 
 
 class NameParts(NamedTuple):
@@ -267,6 +289,8 @@ def read_run(
     toks = s.words
     if run[1] - run[0] > 1 and toks[run[1] - 1].text in lx.weekdays and dated(lx, toks, run[1]):
         run = (run[0], run[1] - 1)  # "Hugh McGuire Sunday, May 28": a date after a name
+    if run[1] - run[0] > 1 and dated_name(lx, toks, run[0]):
+        run = (run[0] + 1, run[1])  # "the August Chicago NAPM report" (CoNLL: +1 name)
     parts = read_words(lx, tuple(map(TEXT, toks[run[0] : run[1]])))
     if parts is None:
         return None
@@ -424,6 +448,13 @@ def in_region(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
     return False
 
 
+def dated_name(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
+    """Does the run at `start` open with a month after "the" or "in" ("in June Comelf")?"""
+    before = toks[start - 1].lower if start else ""
+    in_time = before in lx.determiners or before in lx.locative
+    return in_time and toks[start].text in lx.months
+
+
 def dated(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
     """Does a date follow the weekday ending at `end` (", May 28", " 12 March")?"""
     k = end + (end < len(toks) and toks[end].text == ",")
@@ -456,6 +487,7 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
         or words[start] in lx.particles
         or words[start] in lx.weekdays
         or words[start] in lx.interjections  # "Oh Dad", "Honestly I"
+        or counted_people(lx, words, start)  # "Three Russian soldiers"
     ):
         start += 1
     if start + 1 < end and words[start] in lx.title_modifiers:
@@ -469,6 +501,12 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
     ):
         end -= 1
     return start, end
+
+
+def counted_people(lx: Lexicon, words: tuple[str, ...], start: int) -> bool:
+    """ "Three Russian soldiers": a number word before a demonym counts people, names none."""
+    rest = words[start + 1 : start + 2]
+    return words[start].lower() in lx.count_words and bool(rest) and rest[0] in lx.demonyms
 
 
 def is_function_word(lx: Lexicon, word: str) -> bool:
