@@ -667,3 +667,13 @@ def test_a_month_after_the_is_no_part_of_a_name() -> None:
 def test_a_number_word_before_a_demonym_counts_people() -> None:
     text = "Three Swedish climbers reached the summit with Ola Brandt."
     assert "Three Swedish" not in names(text)
+
+
+def test_a_persons_name_after_from_stays_a_person() -> None:
+    text = "The new captain takes over from Ronan Dervish, who led the side for years."
+    assert by_name(text, "Ronan Dervish").kind == "person"
+
+
+def test_a_building_word_makes_a_place() -> None:
+    text = "The gates of Elmsworth Castle reopened to visitors this week."
+    assert by_name(text, "Elmsworth Castle").kind == "place"

@@ -60,6 +60,7 @@ class Lexicon:
     function_words: frozenset[str]  # lower case
     particles: frozenset[str]  # "del", "van": inside a name
     locative: frozenset[str]  # "in", "at": a place follows
+    person_prepositions: frozenset[str]  # "from", "to": a place or a person follows
     determiners: frozenset[str]
     definite_articles: frozenset[str]
     indefinite_articles: frozenset[str]  # "an Atlanta hotel": a name as a modifier
@@ -131,6 +132,7 @@ def load_lexicon(language: Language) -> Lexicon:
         function_words=w("function_words"),
         particles=w("particles"),
         locative=w("locative"),
+        person_prepositions=w("person_prepositions"),
         determiners=w("determiners"),
         definite_articles=w("definite_articles"),
         indefinite_articles=w("indefinite_articles"),

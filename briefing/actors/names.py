@@ -381,9 +381,18 @@ def span_mention(
         parts.country,
         parts.link_only,
         person and kind == "person",  # person
-        filed_in(parts) or (start > 0 and toks[start - 1].lower in lx.locative),  # locative
+        filed_in(parts) or located(lx, toks, start, kind),  # locative
         name_start,  # position
     )
+
+
+def located(lx: Lexicon, toks: Sequence[Token], start: int, kind: MentionKind) -> bool:
+    """Does a place preposition before the name make it a location ("in Santa Barbara")? Not
+    one that takes people too before a name read as a person's ("from Tony Adams")."""
+    before = toks[start - 1].lower if start else ""
+    if kind == "person" and before in lx.person_prepositions:
+        return False
+    return before in lx.locative
 
 
 def filed_in(parts: NameParts) -> bool:
