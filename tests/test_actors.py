@@ -677,3 +677,8 @@ def test_a_persons_name_after_from_stays_a_person() -> None:
 def test_a_building_word_makes_a_place() -> None:
     text = "The gates of Elmsworth Castle reopened to visitors this week."
     assert by_name(text, "Elmsworth Castle").kind == "place"
+
+
+def test_an_outlets_correspondent_is_credited_not_an_actor() -> None:
+    text = "CNN correspondent Lotta Veerman, who lives in Lima, explains the protests."
+    assert "Lotta Veerman" not in names(text)
