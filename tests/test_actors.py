@@ -682,3 +682,8 @@ def test_a_building_word_makes_a_place() -> None:
 def test_an_outlets_correspondent_is_credited_not_an_actor() -> None:
     text = "CNN correspondent Lotta Veerman, who lives in Lima, explains the protests."
     assert "Lotta Veerman" not in names(text)
+
+
+def test_a_place_after_in_the_is_a_location() -> None:
+    text = "Sales of the Zento console began in the Lowlands last week."
+    assert by_name(text, "Lowlands").kind == "place"

@@ -390,6 +390,8 @@ def located(lx: Lexicon, toks: Sequence[Token], start: int, kind: MentionKind) -
     """Does a place preposition before the name make it a location ("in Santa Barbara")? Not
     one that takes people too before a name read as a person's ("from Tony Adams")."""
     before = toks[start - 1].lower if start else ""
+    if before in lx.definite_articles and start > 1:
+        before = toks[start - 2].lower  # "in the UK" (gold actors P 0.823 -> 0.828)
     if kind == "person" and before in lx.person_prepositions:
         return False
     return before in lx.locative
