@@ -687,3 +687,13 @@ def test_an_outlets_correspondent_is_credited_not_an_actor() -> None:
 def test_a_place_after_in_the_is_a_location() -> None:
     text = "Sales of the Zento console began in the Lowlands last week."
     assert by_name(text, "Lowlands").kind == "place"
+
+
+def test_a_name_after_a_work_noun_is_a_title() -> None:
+    text = "Viewers loved the drama Harbour Lights, made by Ola Brandt."
+    assert names(text) == ["Ola Brandt"]
+
+
+def test_a_quoted_title_opened_by_a_function_word_is_no_actor() -> None:
+    text = 'Ola Brandt directed "Still Marigold," a film about memory.'
+    assert names(text) == ["Ola Brandt"]

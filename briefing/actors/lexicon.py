@@ -71,6 +71,7 @@ class Lexicon:
     opening_marks: frozenset[str]  # after these a capital says nothing
     quotes: frozenset[str]
     count_words: frozenset[str]  # "six U.S. Opens": things counted
+    work_nouns: frozenset[str]  # "the film Still Alice": a title, not an actor
     role_ends: frozenset[str]  # end a role phrase after a name
     role_continuations: frozenset[str]  # "The premier of ...": the description goes on
     infinitive_markers: frozenset[str]  # "to prevent rapper X"
@@ -143,6 +144,7 @@ def load_lexicon(language: Language) -> Lexicon:
         opening_marks=w("opening_marks"),
         quotes=w("quotes"),
         count_words=w("count_words"),
+        work_nouns=w("work_nouns"),
         role_ends=w("role_ends"),
         role_continuations=w("role_continuations"),
         infinitive_markers=w("infinitive_markers"),

@@ -40,6 +40,7 @@ from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, Mentio
 CAPITALISED = ("capitalised", "upper")
 MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row, not a heading
 HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
+CLAUSE_MARKS = frozenset(",.!?")
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 
@@ -301,6 +302,8 @@ def read_run(
     start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
     if start and excluded_by_context(lx, toks, start, end):
         return None
+    if quoted(lx, toks, run[0], end):
+        return None  # a name in quotes is a title or slogan ("Race Together"), not an actor
     if parts.kind != "country":
         parts = by_context(lx, s, (start, end, name_start), parts)
     return span_mention(lx, s, text, (start, end, name_start), parts)
@@ -539,10 +542,30 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
     before = toks[start - 1]
     if before.lower in lx.count_words or is_number(before.text):
         return True  # "six U.S. Opens": things counted, not actors
-    if before.text in lx.quotes and end < len(toks) and toks[end].text in lx.quotes:
-        return True  # a name in quotes is a title or slogan ("Race Together"), not an actor
+    if titled_work(lx, toks, start):
+        return True  # "the film Still Alice": a title (gold: one false actor fewer)
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
+
+
+def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Is the run start:end, with the words trimmed off it, all a quotation ('"Still Alice"',
+    '"I Won't Mind,"')? (gold actors P 0.830 -> 0.834, GUM recall 0.704 -> 0.708)"""
+    while start and toks[start - 1].shape in CAPITALISED:
+        start -= 1  # '"Still Alice"': a capitalised function word left out of the run
+    if not start or toks[start - 1].text not in lx.quotes:
+        return False
+    if end < len(toks) and toks[end].text in CLAUSE_MARKS:
+        end += 1  # the comma or full stop inside the closing quote
+    return end < len(toks) and toks[end].text in lx.quotes
+
+
+def titled_work(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
+    """Does a work noun come before the name at `start` ("the drama The Good Wife")?"""
+    k = start - 1
+    if k > 0 and toks[k].lower in lx.definite_articles:
+        k -= 1  # the run's own "The"
+    return toks[k].text in lx.work_nouns
 
 
 def split_title(lx: Lexicon, words: list[str]) -> int:
