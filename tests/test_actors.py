@@ -697,3 +697,8 @@ def test_a_name_after_a_work_noun_is_a_title() -> None:
 def test_a_quoted_title_opened_by_a_function_word_is_no_actor() -> None:
     text = 'Ola Brandt directed "Still Marigold," a film about memory.'
     assert names(text) == ["Ola Brandt"]
+
+
+def test_an_acronym_defined_by_lower_case_words_is_a_term() -> None:
+    text = "We measured the wave return index (WRI) at dawn. The WRI fell, Ola Brandt said."
+    assert names(text) == ["Ola Brandt"]

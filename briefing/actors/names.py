@@ -60,7 +60,42 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
             mentions.extend(sentence_mentions(lx, s, flags, bodies, seen))
         elif bodies or "#" in s.text or "-" in s.text:  # see form_candidates
             mentions.extend(other_mentions(lx, s, s.text, bodies))
-    return mentions
+    terms = defined_terms(lx, sentences) if "(" in seen.words else frozenset()
+    return [m for m in mentions if m.text not in terms] if terms else mentions
+
+
+def defined_terms(lx: Lexicon, sentences: Sequence[AnnotatedSentence]) -> frozenset[str]:
+    """Acronyms the document defines by lower-case words ("ground reaction force (GRF)"):
+    terms, not actors, wherever they are used (GUM: two false actors fewer)."""
+    out = set()
+    for s in sentences:
+        toks = s.words
+        for i in range(2, len(toks) - 1):
+            bracketed = toks[i - 1].text == "(" and toks[i + 1].text == ")"
+            if bracketed and is_acronym_like(toks[i]) and spelled_in_lower_case(lx, toks, i):
+                out.add(toks[i].text)
+    return frozenset(out)
+
+
+def is_acronym_like(t: Token) -> bool:
+    """ "GRF", "CoM", "L2": two to six letters or digits, the first a capital, more capitals."""
+    w = t.text
+    return 2 <= len(w) <= 6 and w.isalnum() and w[0].isupper() and sum(map(str.isupper, w)) > 1
+
+
+def spelled_in_lower_case(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
+    """Do the lower-case words before the bracket of the acronym at `at` give its letters?"""
+    letters = [c.lower() for c in toks[at].text if c.isalpha()]
+    initials: list[str] = []
+    for t in reversed(toks[: at - 1]):
+        if len(initials) >= len(letters):
+            break
+        if t.shape != "word":
+            return False  # a capital, number or mark before all the letters are found
+        if t.lower in lx.function_words:
+            continue  # "soil moisture and ocean salinity (SMOS)"
+        initials[:0] = [part[0] for part in t.lower.split("-") if part]
+    return initials[-len(letters) :] == letters if initials else False
 
 
 TEXT = attrgetter("text")
