@@ -702,3 +702,18 @@ def test_a_quoted_title_opened_by_a_function_word_is_no_actor() -> None:
 def test_an_acronym_defined_by_lower_case_words_is_a_term() -> None:
     text = "We measured the wave return index (WRI) at dawn. The WRI fell, Ola Brandt said."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_us_state_abbreviation_is_a_place() -> None:
+    text = "Harbour Foods of Dunmore, Fla., said sales rose."
+    assert by_name(text, "Fla").kind == "place"
+
+
+def test_a_former_country_name_is_a_country() -> None:
+    text = "Exports to Burma rose, Ola Brandt said."
+    assert by_name(text, "Burma").kind == "country"
+
+
+def test_a_disputed_region_is_a_place() -> None:
+    text = "Ola Brandt said the convoy reached Kashmir late."
+    assert by_name(text, "Kashmir").kind == "place"

@@ -114,7 +114,7 @@ def load_lexicon(language: Language) -> Lexicon:
         speech_verbs=w("speech_verbs"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
-        regions=w("regions"),
+        regions=w("regions") | w("state_abbreviations"),
         institution_nouns=w("institution_nouns"),
         industry_nouns=w("industry_nouns"),
         body_nouns=w("institution_nouns") | w("industry_nouns"),

@@ -492,7 +492,7 @@ def in_region(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
         if len(words) < n or not is_capital(words[-1]):
             return False
         name = " ".join(words)
-        if name in lx.countries or name in subdivisions():
+        if name in lx.countries or name in subdivisions() or name in lx.regions:
             return end + 1 + n == len(toks) or not is_capital(toks[end + 1 + n].text)
     return False
 
