@@ -717,3 +717,9 @@ def test_a_former_country_name_is_a_country() -> None:
 def test_a_disputed_region_is_a_place() -> None:
     text = "Ola Brandt said the convoy reached Kashmir late."
     assert by_name(text, "Kashmir").kind == "place"
+
+
+def test_a_newsroom_or_a_reserve_is_an_organisation() -> None:
+    text = "The Northport Reserve raised rates, the Delta Newsroom reported."
+    assert by_name(text, "Northport Reserve").kind == "organization"
+    assert by_name(text, "Delta Newsroom").kind == "organization"
