@@ -723,3 +723,8 @@ def test_a_newsroom_or_a_reserve_is_an_organisation() -> None:
     text = "The Northport Reserve raised rates, the Delta Newsroom reported."
     assert by_name(text, "Northport Reserve").kind == "organization"
     assert by_name(text, "Delta Newsroom").kind == "organization"
+
+
+def test_a_byline_keeps_the_surname() -> None:
+    text = "Tilda Marrowby\nOSLO 2024-05-02\nNorway raised taxes on Friday, officials said."
+    assert by_name(text, "Tilda Marrowby").kind == "person"
