@@ -728,3 +728,13 @@ def test_a_newsroom_or_a_reserve_is_an_organisation() -> None:
 def test_a_byline_keeps_the_surname() -> None:
     text = "Tilda Marrowby\nOSLO 2024-05-02\nNorway raised taxes on Friday, officials said."
     assert by_name(text, "Tilda Marrowby").kind == "person"
+
+
+def test_men_and_women_as_a_heading_are_no_actors() -> None:
+    text = "Ola Brandt won the Women final and Per Lund the Men final."
+    assert not {"Women", "Men"} & set(names(text))
+
+
+def test_a_run_of_single_letters_is_no_name() -> None:
+    text = "Standings after Sunday's games.\nW D L G\nHarbour United 3 1 0 9"
+    assert "W D L G" not in names(text)

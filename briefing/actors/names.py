@@ -657,6 +657,8 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
         return False  # "the Artificial Intelligence Act", "the World Cup": no participant
     if all(w in lx.group_adjectives for w in words):
         return False  # "Roman Catholic": a description
+    if all(len(w) == 1 for w in words):
+        return False  # "W D L G": a table's column heads
     return not all(w in lx.weekdays or w in lx.months for w in words)
 
 
