@@ -738,3 +738,8 @@ def test_men_and_women_as_a_heading_are_no_actors() -> None:
 def test_a_run_of_single_letters_is_no_name() -> None:
     text = "Standings after Sunday's games.\nW D L G\nHarbour United 3 1 0 9"
     assert "W D L G" not in names(text)
+
+
+def test_republic_of_joins_a_name() -> None:
+    text = "Envoys of the Federal Republic of Zembla met Ola Brandt."
+    assert "Federal Republic of Zembla" in names(text)
