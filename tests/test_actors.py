@@ -743,3 +743,8 @@ def test_a_run_of_single_letters_is_no_name() -> None:
 def test_republic_of_joins_a_name() -> None:
     text = "Envoys of the Federal Republic of Zembla met Ola Brandt."
     assert "Federal Republic of Zembla" in names(text)
+
+
+def test_an_assistant_title_names_no_body() -> None:
+    a = by_name("Assistant Minister Ana Ruiz met the envoys.", "Ana Ruiz")
+    assert (a.role, a.affiliation) == ("Assistant Minister", None)
