@@ -748,3 +748,8 @@ def test_republic_of_joins_a_name() -> None:
 def test_an_assistant_title_names_no_body() -> None:
     a = by_name("Assistant Minister Ana Ruiz met the envoys.", "Ana Ruiz")
     assert (a.role, a.affiliation) == ("Assistant Minister", None)
+
+
+def test_a_place_word_opens_a_name_at_a_sentence_start() -> None:
+    text = "Fort Bellamy is a town by the bay. The old fort was rebuilt in 1820."
+    assert by_name(text, "Fort Bellamy").kind == "place"

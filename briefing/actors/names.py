@@ -209,6 +209,8 @@ def initial_is_name(
         return True  # "NATO", and a dateline or table row in capitals ("BUCHAREST 1996-08-30")
     if word in lx.titles:
         return followed  # "President Obama said", but not "Opposition leader X"
+    if word in lx.place_words:
+        return followed  # "Fort Lee is a city": "fort" is a word too (GUM recall +1 key place)
     if seen.seen_in_lower_case(word):
         return False
     # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case;
