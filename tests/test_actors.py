@@ -753,3 +753,8 @@ def test_an_assistant_title_names_no_body() -> None:
 def test_a_place_word_opens_a_name_at_a_sentence_start() -> None:
     text = "Fort Bellamy is a town by the bay. The old fort was rebuilt in 1820."
     assert by_name(text, "Fort Bellamy").kind == "place"
+
+
+def test_a_subject_before_a_bracketed_aside_is_a_name() -> None:
+    text = "Zolvik (pronounced Zol-vik) is the third city of the region."
+    assert "Zolvik" in names(text)

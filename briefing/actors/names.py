@@ -216,9 +216,18 @@ def initial_is_name(
     # "Tony Blair has said": two capitalized words in a row, the first never seen in lower case;
     # "Sony will enter ...", "Sony's console": one, as the subject or an owner (not a plural:
     # "Critics say").
-    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    after = word_after_aside(toks, i + 1)
     subject = (after in lx.subject_verbs or after in lx.possessives) and word[-1:] != "s"
     return followed or subject
+
+
+def word_after_aside(toks: Sequence[Token], k: int) -> str:
+    """The word at k, or the one after a bracketed aside there ("Łódź (pronounced Wootch) is")
+    (GUM recall +1 key place)."""
+    if k < len(toks) and toks[k].text == "(":
+        close = next((j for j in range(k + 1, len(toks)) if toks[j].text == ")"), len(toks))
+        k = close + 1
+    return toks[k].text if k < len(toks) else ""
 
 
 # ---------------------------------------------------------------- mentions in one sentence
