@@ -758,3 +758,8 @@ def test_a_place_word_opens_a_name_at_a_sentence_start() -> None:
 def test_a_subject_before_a_bracketed_aside_is_a_name() -> None:
     text = "Zolvik (pronounced Zol-vik) is the third city of the region."
     assert "Zolvik" in names(text)
+
+
+def test_journalists_credited_for_the_report_are_no_actors() -> None:
+    text = "Ola Brandt won the vote. Tim Gale and Ada Lund contributed to this report."
+    assert names(text) == ["Ola Brandt"]

@@ -57,6 +57,7 @@ class Lexicon:
     interjections: frozenset[str]  # "Oh", "Honestly": open a spoken sentence, never a name
     outlets: frozenset[str]  # news outlets credited as sources
     outlet_links: frozenset[str]  # "CNN affiliate X"
+    credit_phrases: tuple[str, ...]  # "contributed to this report": names credited
     function_words: frozenset[str]  # lower case
     particles: frozenset[str]  # "del", "van": inside a name
     locative: frozenset[str]  # "in", "at": a place follows
@@ -130,6 +131,7 @@ def load_lexicon(language: Language) -> Lexicon:
         interjections=w("interjections"),
         outlets=w("outlets"),
         outlet_links=w("outlet_links"),
+        credit_phrases=tuple(sorted(w("credit_phrases"))),
         function_words=w("function_words"),
         particles=w("particles"),
         locative=w("locative"),
