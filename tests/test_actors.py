@@ -763,3 +763,11 @@ def test_a_subject_before_a_bracketed_aside_is_a_name() -> None:
 def test_journalists_credited_for_the_report_are_no_actors() -> None:
     text = "Ola Brandt won the vote. Tim Gale and Ada Lund contributed to this report."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_place_the_text_tells_of_weighs_more_than_a_location() -> None:
+    text = (
+        "Fort Bellamy is a town by the sea. The town is old. Ola Brandt runs the ferry. "
+        "Fort Bellamy has a port. The port is busy."
+    )
+    assert names(text)[:2] == ["Fort Bellamy", "Ola Brandt"]
