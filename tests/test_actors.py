@@ -771,3 +771,8 @@ def test_a_place_the_text_tells_of_weighs_more_than_a_location() -> None:
         "Fort Bellamy has a port. The port is busy."
     )
     assert names(text)[:2] == ["Fort Bellamy", "Ola Brandt"]
+
+
+def test_a_county_that_beats_another_is_a_team() -> None:
+    text = "Surrey beat Kent by six wickets on Friday."
+    assert by_name(text, "Surrey").kind == "organization"

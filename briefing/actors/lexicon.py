@@ -39,6 +39,7 @@ class Lexicon:
     org_nouns: frozenset[str]  # role nouns of organisations ("company")
     role_verbs: frozenset[str]  # verbs that end a role phrase ("said", "wrote")
     speech_verbs: frozenset[str]  # "... the minister said"
+    contest_verbs: frozenset[str]  # "Leicestershire beat Somerset": teams
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -113,6 +114,7 @@ def load_lexicon(language: Language) -> Lexicon:
         org_nouns=w("org_nouns"),
         role_verbs=w("role_verbs"),
         speech_verbs=w("speech_verbs"),
+        contest_verbs=w("contest_verbs"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),

@@ -398,6 +398,8 @@ def by_context(
         parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
         return parts._replace(kind="person")  # "Mitchell said"
+    if kind == "place" and (before in lx.contest_verbs or after in lx.contest_verbs):
+        return parts._replace(kind="organization")  # "Essex beat Kent": teams (CoNLL types)
     if kind not in ("", "person"):
         return parts
     if (after == "," and in_region(lx, toks, end)) or (
