@@ -777,3 +777,8 @@ def test_a_county_that_beats_another_is_a_team() -> None:
     text = "On Friday Surrey beat Kent by six wickets."
     assert by_name(text, "Surrey").kind == "organization"
     assert by_name(text, "Kent").kind == "organization"
+
+
+def test_a_name_before_a_product_noun_is_a_product() -> None:
+    text = "Ola Brandt said the new Zentrix console sold well, like the Zentrix 2 game."
+    assert names(text) == ["Ola Brandt"]

@@ -613,6 +613,8 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
     before = toks[start - 1]
     if before.lower in lx.count_words or is_number(before.text):
         return True  # "six U.S. Opens": things counted, not actors
+    if product_named(lx, toks, end):
+        return True  # "its GameBoy console", "the Xbox game": a product (gold P 0.834 -> 0.837)
     if titled_work(lx, toks, start):
         return True  # "the film Still Alice": a title (gold: one false actor fewer)
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
@@ -629,6 +631,13 @@ def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
     if end < len(toks) and toks[end].text in CLAUSE_MARKS:
         end += 1  # the comma or full stop inside the closing quote
     return end < len(toks) and toks[end].text in lx.quotes
+
+
+def product_named(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Does a product noun follow the name ending at `end`, a model number between?"""
+    if end < len(toks) and toks[end].shape == "number":
+        end += 1  # "PlayStation 2 game"
+    return end < len(toks) and toks[end].text in lx.product_nouns
 
 
 def titled_work(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
