@@ -782,3 +782,8 @@ def test_a_county_that_beats_another_is_a_team() -> None:
 def test_a_name_before_a_product_noun_is_a_product() -> None:
     text = "Ola Brandt said the new Zentrix console sold well, like the Zentrix 2 game."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_name_owning_a_disease_is_no_actor() -> None:
+    text = "Ola Brandt has lived with Tam Orvell's disease for ten years."
+    assert names(text) == ["Ola Brandt"]

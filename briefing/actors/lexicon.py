@@ -75,6 +75,7 @@ class Lexicon:
     count_words: frozenset[str]  # "six U.S. Opens": things counted
     work_nouns: frozenset[str]  # "the film Still Alice": a title, not an actor
     product_nouns: frozenset[str]  # "its GameBoy console": a product, not an actor
+    eponym_nouns: frozenset[str]  # "Lou Gehrig's disease": a thing named after someone
     role_ends: frozenset[str]  # end a role phrase after a name
     role_continuations: frozenset[str]  # "The premier of ...": the description goes on
     infinitive_markers: frozenset[str]  # "to prevent rapper X"
@@ -151,6 +152,7 @@ def load_lexicon(language: Language) -> Lexicon:
         count_words=w("count_words"),
         work_nouns=w("work_nouns"),
         product_nouns=w("product_nouns"),
+        eponym_nouns=w("eponym_nouns"),
         role_ends=w("role_ends"),
         role_continuations=w("role_continuations"),
         infinitive_markers=w("infinitive_markers"),

@@ -613,6 +613,8 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
     before = toks[start - 1]
     if before.lower in lx.count_words or is_number(before.text):
         return True  # "six U.S. Opens": things counted, not actors
+    if eponym(lx, toks, end):
+        return True  # "Lou Gehrig's disease" (gold actors P 0.837 -> 0.839)
     if product_named(lx, toks, end):
         return True  # "its GameBoy console", "the Xbox game": a product (gold P 0.834 -> 0.837)
     if titled_work(lx, toks, start):
@@ -631,6 +633,12 @@ def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
     if end < len(toks) and toks[end].text in CLAUSE_MARKS:
         end += 1  # the comma or full stop inside the closing quote
     return end < len(toks) and toks[end].text in lx.quotes
+
+
+def eponym(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Is the name ending at `end` an owner of an eponym noun ("X's disease")?"""
+    owner = end + 1 < len(toks) and toks[end].text in lx.possessives
+    return owner and toks[end + 1].text in lx.eponym_nouns
 
 
 def product_named(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
