@@ -787,3 +787,9 @@ def test_a_name_before_a_product_noun_is_a_product() -> None:
 def test_a_name_owning_a_disease_is_no_actor() -> None:
     text = "Ola Brandt has lived with Tam Orvell's disease for ten years."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_dateline_capital_outranks_a_mere_location() -> None:
+    text = "LONDON 2024-05-02\nTraders in Leeds met. Prices in Leeds rose. Britain said more."
+    found = names(text)
+    assert found.index("LONDON") < found.index("Leeds")
