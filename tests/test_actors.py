@@ -793,3 +793,14 @@ def test_a_dateline_capital_outranks_a_mere_location() -> None:
     text = "LONDON 2024-05-02\nTraders in Leeds met. Prices in Leeds rose. Britain said more."
     found = names(text)
     assert found.index("LONDON") < found.index("Leeds")
+
+
+def test_a_month_in_capitals_is_no_actor() -> None:
+    text = "Ola Brandt published it.\nFRIDAY, AUGUST 30 SCHEDULE\nHarbour United v Delta City"
+    found = names(text)
+    assert "AUGUST" not in found and "FRIDAY" not in found
+
+
+def test_new_cut_off_its_name_is_no_actor() -> None:
+    text = "Ola Brandt joined the New Harbour-based group on Monday."
+    assert "New" not in names(text)
