@@ -804,3 +804,9 @@ def test_a_month_in_capitals_is_no_actor() -> None:
 def test_new_cut_off_its_name_is_no_actor() -> None:
     text = "Ola Brandt joined the New Harbour-based group on Monday."
     assert "New" not in names(text)
+
+
+def test_a_particle_glued_to_a_name_is_part_of_it() -> None:
+    text = "Pilgrims filled the al-Zahra shrine, said Karim el-Masri on Friday."
+    found = names(text)
+    assert "Karim el-Masri" in found and "al-Zahra" in found

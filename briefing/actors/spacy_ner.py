@@ -99,7 +99,7 @@ def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
     a product, an event, a law or a date: no actor."""
     lx = load_lexicon(doc.language)
     by_rules = doc.mentions_by_sentence if doc.mentions else rules_by_sentence(doc)
-    capitals = [capital_words(s.words, s.text) for s in doc.sentences]
+    capitals = [capital_words(lx, s.words, s.text) for s in doc.sentences]
     seen = case_evidence(lx, doc.sentences, capitals)[0]
     parsed = nlp.pipe((s.text for s in doc.sentences), batch_size=BATCH)
     mentions: list[Mention] = []
