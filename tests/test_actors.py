@@ -810,3 +810,8 @@ def test_a_particle_glued_to_a_name_is_part_of_it() -> None:
     text = "Pilgrims filled the al-Zahra shrine, said Karim el-Masri on Friday."
     found = names(text)
     assert "Karim el-Masri" in found and "al-Zahra" in found
+
+
+def test_for_after_an_organisation_head_joins_its_name() -> None:
+    text = "Scientists at the Northern Institute for Marine Research said on Monday."
+    assert "Northern Institute for Marine Research" in names(text)

@@ -305,8 +305,10 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     if any(w in lx.org_heads for w in right_words):
         return True  # "Natural Hazards Research and Applications Information Center"
     left = toks[j - 1].text
-    if link in lx.affiliation_links:
-        return left in lx.org_heads  # "Bank of England", "University of Delaware"
+    if link not in lx.list_links:
+        # "Bank of England", "European Organization for Nuclear Research" (issue 13; the
+        # three measures unchanged)
+        return left in lx.org_heads
     # "British and Irish Lions": a demonym joined to a name of two words or more.
     return (
         link in lx.list_links and j - 1 == start and left in lx.demonyms and len(right_words) >= 2
