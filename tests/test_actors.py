@@ -815,3 +815,8 @@ def test_a_particle_glued_to_a_name_is_part_of_it() -> None:
 def test_for_after_an_organisation_head_joins_its_name() -> None:
     text = "Scientists at the Northern Institute for Marine Research said on Monday."
     assert "Northern Institute for Marine Research" in names(text)
+
+
+def test_a_hyphenated_title_splits_the_body_from_the_person() -> None:
+    a = by_name("ACME Director-General Ola Brandt opened the plant.", "Ola Brandt")
+    assert (a.kind, a.role, a.affiliation) == ("person", "ACME Director-General", "ACME")

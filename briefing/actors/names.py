@@ -31,6 +31,7 @@ from briefing.actors.lexicon import Lexicon, load_lexicon, subdivisions
 from briefing.actors.roles import (
     MAX_MODIFIERS,
     appositive,
+    is_title,
     lower_role,
     of_affiliation,
     title_role,
@@ -664,7 +665,7 @@ def split_title(lx: Lexicon, words: list[str]) -> int:
     """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
     last = -1
     for i, w in enumerate(words):
-        if w.rstrip(".") in lx.titles or w.rstrip(".") in lx.honorifics:
+        if is_title(lx, w) or w.rstrip(".") in lx.honorifics:
             last = i
     if last == -1:
         return 1 if nationality_before_person(lx, words) else 0
