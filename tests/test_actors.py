@@ -820,3 +820,8 @@ def test_for_after_an_organisation_head_joins_its_name() -> None:
 def test_a_hyphenated_title_splits_the_body_from_the_person() -> None:
     a = by_name("ACME Director-General Ola Brandt opened the plant.", "Ola Brandt")
     assert (a.kind, a.role, a.affiliation) == ("person", "ACME Director-General", "ACME")
+
+
+def test_a_capital_after_a_reference_mark_is_expected() -> None:
+    text = "Ola Brandt studied in Oslo. [2] Following her degree, she taught there."
+    assert "Following" not in names(text)
