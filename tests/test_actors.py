@@ -825,3 +825,11 @@ def test_a_hyphenated_title_splits_the_body_from_the_person() -> None:
 def test_a_capital_after_a_reference_mark_is_expected() -> None:
     text = "Ola Brandt studied in Oslo. [2] Following her degree, she taught there."
     assert "Following" not in names(text)
+
+
+def test_a_heading_phrase_of_common_words_is_no_actor() -> None:
+    text = (
+        "Ola Brandt grows basil.\nMethod 1 of 2: Starting Seeds\n"
+        "Plant the seeds in May. Starting early helps, Ola Brandt says."
+    )
+    assert names(text) == ["Ola Brandt"]
