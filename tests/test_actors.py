@@ -833,3 +833,8 @@ def test_a_heading_phrase_of_common_words_is_no_actor() -> None:
         "Plant the seeds in May. Starting early helps, Ola Brandt says."
     )
     assert names(text) == ["Ola Brandt"]
+
+
+def test_generic_technical_acronyms_are_no_actors() -> None:
+    text = "Ola Brandt said the AI reads every PDF and RSS feed it finds."
+    assert names(text) == ["Ola Brandt"]
