@@ -838,3 +838,8 @@ def test_a_heading_phrase_of_common_words_is_no_actor() -> None:
 def test_generic_technical_acronyms_are_no_actors() -> None:
     text = "Ola Brandt said the AI reads every PDF and RSS feed it finds."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_sacred_and_founding_texts_named_alone_are_no_actors() -> None:
+    text = "Ola Brandt quoted the Bible and the Constitution in her speech."
+    assert names(text) == ["Ola Brandt"]
