@@ -843,3 +843,8 @@ def test_generic_technical_acronyms_are_no_actors() -> None:
 def test_sacred_and_founding_texts_named_alone_are_no_actors() -> None:
     text = "Ola Brandt quoted the Bible and the Constitution in her speech."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_line_of_tags_names_no_movement() -> None:
+    text = "Ola Brandt wrote about focus.\n#focus #work #habits #advice"
+    assert names(text) == ["Ola Brandt"]
