@@ -848,3 +848,11 @@ def test_sacred_and_founding_texts_named_alone_are_no_actors() -> None:
 def test_a_line_of_tags_names_no_movement() -> None:
     text = "Ola Brandt wrote about focus.\n#focus #work #habits #advice"
     assert names(text) == ["Ola Brandt"]
+
+
+def test_mixed_case_and_plural_defined_acronyms_are_terms() -> None:
+    text = (
+        "The centre of lift (CoL) moved. We use second wave (W2) data and loose "
+        "knots (LKs) here. The CoL, W2 and LK rose, Ola Brandt said."
+    )
+    assert names(text) == ["Ola Brandt"]

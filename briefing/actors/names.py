@@ -83,19 +83,21 @@ def defined_terms(lx: Lexicon, sentences: Sequence[AnnotatedSentence]) -> frozen
         for i in range(2, len(toks) - 1):
             bracketed = toks[i - 1].text == "(" and toks[i + 1].text == ")"
             if bracketed and is_acronym_like(toks[i]) and spelled_in_lower_case(lx, toks, i):
-                out.add(toks[i].text)
+                out.update((toks[i].text, toks[i].text.removesuffix("s")))  # "SIs", "SI"
     return frozenset(out)
 
 
 def is_acronym_like(t: Token) -> bool:
-    """ "GRF", "CoM", "L2": two to six letters or digits, the first a capital, more capitals."""
+    """ "GRF", "CoM", "L2", "SIs": two to six letters or digits, the first a capital, then
+    another capital or a digit."""
     w = t.text
-    return 2 <= len(w) <= 6 and w.isalnum() and w[0].isupper() and sum(map(str.isupper, w)) > 1
+    more = sum(map(str.isupper, w)) > 1 or any(map(str.isdigit, w))
+    return 2 <= len(w) <= 6 and w.isalnum() and w[0].isupper() and more
 
 
 def spelled_in_lower_case(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
     """Do the lower-case words before the bracket of the acronym at `at` give its letters?"""
-    letters = [c.lower() for c in toks[at].text if c.isalpha()]
+    letters = [c.lower() for c in toks[at].text if c.isupper()]  # "CoM": c, m; "SIs": s, i
     initials: list[str] = []
     for t in reversed(toks[: at - 1]):
         if len(initials) >= len(letters):
