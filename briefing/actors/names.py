@@ -77,7 +77,7 @@ def credits(lx: Lexicon, text: str) -> bool:
 def defined_terms(lx: Lexicon, sentences: Sequence[AnnotatedSentence]) -> frozenset[str]:
     """Acronyms the document defines by lower-case words ("ground reaction force (GRF)"):
     terms, not actors, wherever they are used (GUM: two false actors fewer)."""
-    out = set()
+    out: set[str] = set()
     for s in sentences:
         toks = s.words
         for i in range(2, len(toks) - 1):
