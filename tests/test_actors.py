@@ -856,3 +856,8 @@ def test_mixed_case_and_plural_defined_acronyms_are_terms() -> None:
         "knots (LKs) here. The CoL, W2 and LK rose, Ola Brandt said."
     )
     assert names(text) == ["Ola Brandt"]
+
+
+def test_honours_after_a_name_are_no_part_of_it() -> None:
+    text = "Dame Ola Brandt DBE opened the new hall on Monday."
+    assert by_name(text, "Ola Brandt").kind == "person"

@@ -61,6 +61,7 @@ class Lexicon:
     credit_phrases: tuple[str, ...]  # "contributed to this report": names credited
     function_words: frozenset[str]  # lower case
     particles: frozenset[str]  # "del", "van": inside a name
+    honours: frozenset[str]  # "OBE", "FRS": after a name, no part of it
     locative: frozenset[str]  # "in", "at": a place follows
     person_prepositions: frozenset[str]  # "from", "to": a place or a person follows
     determiners: frozenset[str]
@@ -138,6 +139,7 @@ def load_lexicon(language: Language) -> Lexicon:
         credit_phrases=tuple(sorted(w("credit_phrases"))),
         function_words=w("function_words"),
         particles=w("particles"),
+        honours=w("honours"),
         locative=w("locative"),
         person_prepositions=w("person_prepositions"),
         determiners=w("determiners"),

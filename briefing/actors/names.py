@@ -609,6 +609,7 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
         words[end - 1] in lx.name_links
         or words[end - 1] in lx.particles
         or is_function_word(lx, words[end - 1])  # "Cause I", "Emma and I"
+        or (words[end - 1] in lx.honours and end - start > 2)  # "Zaha Hadid DBE" (GUM +1)
     ):
         end -= 1
     return start, end
