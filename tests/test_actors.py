@@ -861,3 +861,8 @@ def test_mixed_case_and_plural_defined_acronyms_are_terms() -> None:
 def test_honours_after_a_name_are_no_part_of_it() -> None:
     text = "Dame Ola Brandt DBE opened the new hall on Monday."
     assert by_name(text, "Ola Brandt").kind == "person"
+
+
+def test_a_two_word_country_inside_a_name_makes_an_organisation() -> None:
+    text = "The Sri Lanka Herald reported the vote on Monday."
+    assert by_name(text, "Sri Lanka Herald").kind == "organization"

@@ -759,9 +759,14 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "organization", None, False  # "NATO", "MSCI World"
     if len(words) == 1:
         return "", None, False
-    if any(lx.country_of(w) for w in words):
+    if any(lx.country_of(w) for w in words) or country_inside(lx, words):
         return "organization", None, False  # "Scottish Conservative", "USA Today"
     return "person", None, False
+
+
+def country_inside(lx: Lexicon, words: tuple[str, ...]) -> bool:
+    """Does a country's name of two words stand inside the name ("Hong Kong Standard")?"""
+    return any(lx.country_of(" ".join(words[i : i + 2])) for i in range(len(words) - 1))
 
 
 def share_plural_roles(lx: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
