@@ -866,3 +866,8 @@ def test_honours_after_a_name_are_no_part_of_it() -> None:
 def test_a_two_word_country_inside_a_name_makes_an_organisation() -> None:
     text = "The Sri Lanka Herald reported the vote on Monday."
     assert by_name(text, "Sri Lanka Herald").kind == "organization"
+
+
+def test_an_ordinal_era_before_a_name_is_no_part_of_it() -> None:
+    text = "The museum shows 18th Century Valbrand paintings, Ola Brandt said."
+    assert "Valbrand" in names(text)

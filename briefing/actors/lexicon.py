@@ -74,6 +74,7 @@ class Lexicon:
     opening_marks: frozenset[str]  # after these a capital says nothing
     quotes: frozenset[str]
     count_words: frozenset[str]  # "six U.S. Opens": things counted
+    time_units: frozenset[str]  # "century", "year": "17th Century X" is a date, then a name
     work_nouns: frozenset[str]  # "the film Still Alice": a title, not an actor
     product_nouns: frozenset[str]  # "its GameBoy console": a product, not an actor
     eponym_nouns: frozenset[str]  # "Lou Gehrig's disease": a thing named after someone
@@ -152,6 +153,7 @@ def load_lexicon(language: Language) -> Lexicon:
         opening_marks=w("opening_marks"),
         quotes=w("quotes"),
         count_words=w("count_words"),
+        time_units=frozenset(language.table("time_units")),
         work_nouns=w("work_nouns"),
         product_nouns=w("product_nouns"),
         eponym_nouns=w("eponym_nouns"),
