@@ -871,3 +871,8 @@ def test_a_two_word_country_inside_a_name_makes_an_organisation() -> None:
 def test_an_ordinal_era_before_a_name_is_no_part_of_it() -> None:
     text = "The museum shows 18th Century Valbrand paintings, Ola Brandt said."
     assert "Valbrand" in names(text)
+
+
+def test_a_quotation_closed_by_a_function_word_is_no_actor() -> None:
+    text = 'Ola Brandt showed a slide titled "Selma Won Because" to the court.'
+    assert names(text) == ["Ola Brandt"]

@@ -660,9 +660,12 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
 
 def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
     """Is the run start:end, with the words trimmed off it, all a quotation ('"Still Alice"',
-    '"I Won't Mind,"')? (gold actors P 0.830 -> 0.834, GUM recall 0.704 -> 0.708)"""
+    '"I Won't Mind,"', '"Debbie Died Because"')? (gold actors P 0.830 -> 0.834, GUM recall
+    0.704 -> 0.708, then 0.722 -> 0.725 with the words after the run)"""
     while start and toks[start - 1].shape in CAPITALISED:
         start -= 1  # '"Still Alice"': a capitalised function word left out of the run
+    while end < len(toks) and toks[end].shape in CAPITALISED:
+        end += 1  # '"Debbie Died Because"': and after it
     if not start or toks[start - 1].text not in lx.quotes:
         return False
     if end < len(toks) and toks[end].text in CLAUSE_MARKS:
