@@ -876,3 +876,9 @@ def test_an_ordinal_era_before_a_name_is_no_part_of_it() -> None:
 def test_a_quotation_closed_by_a_function_word_is_no_actor() -> None:
     text = 'Ola Brandt showed a slide titled "Selma Won Because" to the court.'
     assert names(text) == ["Ola Brandt"]
+
+
+def test_an_epithet_ends_a_rulers_name() -> None:
+    text = "The envoy served Tsar Ivor the Bold for years. Later Ivor the Bold died."
+    a = by_name(text, "Ivor the Bold")
+    assert (a.kind, a.role) == ("person", "Tsar")

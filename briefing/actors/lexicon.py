@@ -62,6 +62,7 @@ class Lexicon:
     function_words: frozenset[str]  # lower case
     particles: frozenset[str]  # "del", "van": inside a name
     honours: frozenset[str]  # "OBE", "FRS": after a name, no part of it
+    epithets: frozenset[str]  # "Peter the Great": the end of a name
     locative: frozenset[str]  # "in", "at": a place follows
     person_prepositions: frozenset[str]  # "from", "to": a place or a person follows
     determiners: frozenset[str]
@@ -141,6 +142,7 @@ def load_lexicon(language: Language) -> Lexicon:
         function_words=w("function_words"),
         particles=w("particles"),
         honours=w("honours"),
+        epithets=w("epithets"),
         locative=w("locative"),
         person_prepositions=w("person_prepositions"),
         determiners=w("determiners"),

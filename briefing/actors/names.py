@@ -302,6 +302,8 @@ def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
                 j += 2
             elif j + 2 < n and capital[j + 2] and particles(lx, toks, j, 2):
                 j += 3  # "Joost van der Westhuizen", "Maria de la Cruz" (CoNLL: +1 key name)
+            elif j + 1 < n and toks[j].lower == "the" and toks[j + 1].text in lx.epithets:
+                j += 2  # "Peter the Great" (GUM recall 0.725 -> 0.729)
             else:
                 break
         out.append((i, j))
@@ -760,8 +762,8 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "place", None, False
     if name[-1:] == "s" and name[:-1] in lx.demonyms:
         return "country", lx.demonyms[name[:-1]], True  # "Italians": the people of a country
-    if person:
-        return "person", None, False
+    if person or (len(words) > 2 and words[-2] == "the" and words[-1] in lx.epithets):
+        return "person", None, False  # a title before it, or "Peter the Great"
     if any(w.rstrip(".") in lx.org_heads for w in words) or name in lx.institutions:
         return "organization", None, False
     if words[-1] in lx.place_words or words[0] in lx.place_words or name in subdivisions():
