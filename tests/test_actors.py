@@ -882,3 +882,8 @@ def test_an_epithet_ends_a_rulers_name() -> None:
     text = "The envoy served Tsar Ivor the Bold for years. Later Ivor the Bold died."
     a = by_name(text, "Ivor the Bold")
     assert (a.kind, a.role) == ("person", "Tsar")
+
+
+def test_a_name_ending_in_a_group_adjective_is_a_description() -> None:
+    text = "Ola Brandt met Northern Buddhist monks in the valley."
+    assert names(text) == ["Ola Brandt"]

@@ -735,8 +735,8 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
             return False  # "MPs", "MSPs": plural titles
     if len(words) > 1 and words[-1] in lx.document_heads:
         return False  # "the Artificial Intelligence Act", "the World Cup": no participant
-    if all(w in lx.group_adjectives for w in words):
-        return False  # "Roman Catholic": a description
+    if all(w in lx.group_adjectives for w in words) or words[-1] in lx.group_adjectives:
+        return False  # "Roman Catholic", "Southeast Asian": a description (GUM: one fewer)
     if all(len(w) == 1 for w in words):
         return False  # "W D L G": a table's column heads
     # "Friday", and "AUGUST" in a table's heading (CoNLL recall@8 0.658 -> 0.660)
