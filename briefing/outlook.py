@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -287,6 +287,7 @@ class _Grammar:
     past_intents: frozenset[str]  # "decided" of "decided to": over unless timed ahead
     past_verbs: frozenset[str]  # "met", "was": a clause that tells what happened
     participle_guards: frozenset[str]  # "is" of "is scheduled": an "-ed" word not past
+    ed_base_verbs: frozenset[str]  # "need": a plain verb ending in "-ed"
     event_verbs: frozenset[str]  # "meet" of "they meet Wales on Saturday"
     ahead_prepositions: frozenset[str]  # "before" of "before Wednesday's friendly"
     clause_words: frozenset[str]  # "when", "and": where a clause begins
@@ -467,6 +468,7 @@ def _grammar(lang: Language) -> _Grammar:
         past_intents=_lowered(listed("cue_past_intents")),
         past_verbs=_lowered(listed("cue_past_verbs")),
         participle_guards=_lowered(listed("cue_participle_guards")),
+        ed_base_verbs=_lowered(listed("cue_ed_base_verbs")),
         event_verbs=_lowered(listed("cue_event_verbs")),
         ahead_prepositions=_lowered(listed("cue_ahead_prepositions")),
         clause_words=_lowered(listed("cue_clause_marks")),
@@ -735,7 +737,11 @@ def _steps_in(
             at - start
             for at in read.times[bisect_left(read.times, start) : bisect_left(read.times, end)]
         ]
-        when_match = _time_in(clause, cue.start - start, times, grammar, published)
+        when_match = None
+        if times:
+            told = _first_past(read.words, cue.end, end, grammar)
+            span = (cue.start - start, len(clause) if told is None else told - start)
+            when_match = _time_in(clause, span, times, grammar, published)
         if when_match and _only_time(clause, when_match, grammar):
             continue  # "coming weeks and months": a time and nothing that happens in it
         first = bisect_left(cue_starts, start)  # the clause's first cue: its verb
@@ -781,6 +787,16 @@ def _steps_in(
         NextStep(s.text, s.who, s.when, s.sentence, s.doc, round(score + bonus, 4))
         for s, score in chosen
     ]
+
+
+def _first_past(words: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar) -> int | None:
+    """The offset of the first verb in the past tense between lo and hi, if any."""
+    k = bisect_left(words, lo, key=_START)
+    while k < len(words) and words[k].start < hi:
+        if _past(words, k, grammar):
+            return words[k].start
+        k += 1
+    return None
 
 
 def _year_before(when: re.Match[str], published: date) -> bool:
@@ -1004,7 +1020,7 @@ def _clause_words(tokens: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar
     return list(tokens[first:last])
 
 
-def _past(words: list[Token], k: int, grammar: _Grammar) -> bool:
+def _past(words: Sequence[Token], k: int, grammar: _Grammar) -> bool:
     """Whether words[k] is a verb in the past tense ("met", "announced"), not a participle
     ("is scheduled", "has opened", "the injured", "controlled by")."""
     word = words[k].lower
@@ -1012,6 +1028,8 @@ def _past(words: list[Token], k: int, grammar: _Grammar) -> bool:
         return True
     if not (word.endswith("ed") and words[k].text.islower() and len(word) > 3):
         return False
+    if word in grammar.ed_base_verbs:
+        return False  # "will need", "could exceed"
     before = words[k - 1].lower if k else ""
     after = words[k + 1].lower if k + 1 < len(words) else ""
     return before not in grammar.participle_guards and after != "by"
@@ -1377,16 +1395,25 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _time_in(
-    clause: str, cue: int, times: list[int], grammar: _Grammar, published: date | None
+    clause: str,
+    span: tuple[int, int],
+    times: list[int],
+    grammar: _Grammar,
+    published: date | None,
 ) -> re.Match[str] | None:
     """The first time expression of the clause that can lie ahead.
 
-    A day or date before the cue belongs to the report ("on Monday highlighted plans"), so only
-    one after it counts; "next week" and the like count anywhere. A year before the year of
-    publication is the past ("losses made in 2019", in a story of 2020).
+    A day or date before the cue belongs to the report ("on Monday highlighted plans"), and
+    one after a past verb that follows the cue to that verb ("appealed for blood, and queues
+    formed on Saturday"), so only one in `span` (the cue to that verb) counts; "next week" and
+    the like count anywhere. A year before the year of publication is the past ("losses made in
+    2019", in a story of 2020).
     """
+    cue, told = span
     for m in _matches(grammar.time, clause, times):
-        if _ends(grammar.last, clause, 0, m.start()) or (m.group("point") and m.start() < cue):
+        if _ends(grammar.last, clause, 0, m.start()):
+            continue
+        if m.group("point") and not cue <= m.start() < told:
             continue
         expression = grammar.expression.match(clause, m.start(), m.end())
         if expression is not None and published and _year_before(expression, published):

@@ -568,3 +568,9 @@ def test_a_step_in_a_run_on_sentence_is_a_bounded_verbatim_clause() -> None:
     step = only(text)
     assert "the council will meet the farmers" in step.text
     assert step.text in text and len(step.text) <= 2 * CLAUSE_CHARS
+
+
+def test_a_day_after_a_past_verb_is_not_the_steps_time() -> None:
+    step = only("Nurses appealed for blood, and queues formed outside the clinic on Saturday.")
+    assert step.when is None
+    assert only("The board decided to meet on Friday.").when == "Friday"
