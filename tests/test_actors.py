@@ -878,6 +878,13 @@ def test_a_quotation_closed_by_a_function_word_is_no_actor() -> None:
     assert names(text) == ["Ola Brandt"]
 
 
+def test_a_quoted_title_with_small_words_inside_is_no_actor() -> None:
+    text = "Ola Brandt beat the film “Twice Upon A Night in Varberg” at the festival."
+    assert names(text) == ["Ola Brandt"]
+    # A quotation that is a sentence, not a title, still names its actors.
+    assert "Norway" in names("“We are with Norway,” Ola Brandt said.")
+
+
 def test_an_epithet_ends_a_rulers_name() -> None:
     text = "The envoy served Tsar Ivor the Bold for years. Later Ivor the Bold died."
     a = by_name(text, "Ivor the Bold")

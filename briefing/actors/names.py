@@ -664,15 +664,26 @@ def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
     """Is the run start:end, with the words trimmed off it, all a quotation ('"Still Alice"',
     '"I Won't Mind,"', '"Debbie Died Because"')? (gold actors P 0.830 -> 0.834, GUM recall
     0.704 -> 0.708, then 0.722 -> 0.725 with the words after the run)"""
-    while start and toks[start - 1].shape in CAPITALISED:
-        start -= 1  # '"Still Alice"': a capitalised function word left out of the run
-    while end < len(toks) and toks[end].shape in CAPITALISED:
-        end += 1  # '"Debbie Died Because"': and after it
+    # '"Still Alice"': a capitalised function word left out of the run, and '"Debbie Died
+    # Because"' after it; '"Once Upon A Time in Hollywood"': the small words of a title too
+    while start and title_word(lx, toks, start - 1, start - 2):
+        start -= 1
+    while end < len(toks) and title_word(lx, toks, end, end + 1):
+        end += 1
     if not start or toks[start - 1].text not in lx.quotes:
         return False
     if end < len(toks) and toks[end].text in CLAUSE_MARKS:
         end += 1  # the comma or full stop inside the closing quote
     return end < len(toks) and toks[end].text in lx.quotes
+
+
+def title_word(lx: Lexicon, toks: Sequence[Token], k: int, beyond: int) -> bool:
+    """Is token k a word of a title: capitalised, or a small word ("in", "of") with a
+    capitalised word beyond it (token `beyond`, one further from the name)?"""
+    if toks[k].shape in CAPITALISED:
+        return True
+    inner = 0 <= beyond < len(toks) and toks[beyond].shape in CAPITALISED
+    return inner and toks[k].lower in lx.function_words
 
 
 def eponym(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
