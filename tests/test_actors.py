@@ -885,6 +885,14 @@ def test_a_quoted_title_with_small_words_inside_is_no_actor() -> None:
     assert "Norway" in names("“We are with Norway,” Ola Brandt said.")
 
 
+def test_an_agreement_and_file_formats_are_no_actors() -> None:
+    text = (
+        "Ola Brandt said the Varberg Agreement would bind Norway. "
+        "She sent the slides as a PPT file and a JPEG."
+    )
+    assert names(text) == ["Ola Brandt", "Norway"]
+
+
 def test_an_epithet_ends_a_rulers_name() -> None:
     text = "The envoy served Tsar Ivor the Bold for years. Later Ivor the Bold died."
     a = by_name(text, "Ivor the Bold")
