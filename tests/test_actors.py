@@ -893,6 +893,11 @@ def test_an_agreement_and_file_formats_are_no_actors() -> None:
     assert names(text) == ["Ola Brandt", "Norway"]
 
 
+def test_a_company_suffix_alone_is_no_actor() -> None:
+    text = "Shopmart.com Inc., the online grocer, hired Ola Brandt. Acme Inc. agreed."
+    assert names(text) == ["Ola Brandt", "Acme Inc."]
+
+
 def test_an_epithet_ends_a_rulers_name() -> None:
     text = "The envoy served Tsar Ivor the Bold for years. Later Ivor the Bold died."
     a = by_name(text, "Ivor the Bold")

@@ -750,6 +750,8 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
         return False  # "Roman Catholic", "Southeast Asian": a description (GUM: one fewer)
     if all(len(w) == 1 for w in words):
         return False  # "W D L G": a table's column heads
+    if all(w.rstrip(".").lower() in lx.legal_suffixes for w in words):
+        return False  # "Inc." cut off "Amazon.com Inc.": a company's suffix alone
     # "Friday", and "AUGUST" in a table's heading (CoNLL recall@8 0.658 -> 0.660)
     return not all(w.title() in lx.weekdays or w.title() in lx.months for w in words)
 
