@@ -1413,8 +1413,11 @@ def _time_in(
     for m in _matches(grammar.time, clause, times):
         if _ends(grammar.last, clause, 0, m.start()):
             continue
-        if m.group("point") and not cue <= m.start() < told:
+        point = m.group("point")
+        if point and not cue <= m.start() < told:
             continue
+        if point and point.isdigit() and not m.group("prep"):
+            continue  # "will hire 2000 workers": a year needs its "in", "by", "until"
         expression = grammar.expression.match(clause, m.start(), m.end())
         if expression is not None and published and _year_before(expression, published):
             continue

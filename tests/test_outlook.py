@@ -574,3 +574,8 @@ def test_a_day_after_a_past_verb_is_not_the_steps_time() -> None:
     step = only("Nurses appealed for blood, and queues formed outside the clinic on Saturday.")
     assert step.when is None
     assert only("The board decided to meet on Friday.").when == "Friday"
+
+
+def test_a_number_like_a_year_without_a_preposition_is_no_time() -> None:
+    assert only("The firm will hire 2000 workers next year.").when == "next year"
+    assert only("The chain will open 2025 stores.").when is None
