@@ -91,9 +91,7 @@ def brief_parser() -> argparse.ArgumentParser:
         help="output file, or - for stdout "
         "(default: INPUT.briefing.<format> next to the input; stdout for stdin)",
     )
-    p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
-    add_address_options(p, to_required=False)
-    add_summary_options(p)
+    add_output_options(p)
     return p
 
 
@@ -174,10 +172,16 @@ def story_parser() -> argparse.ArgumentParser:
         help="article: .txt, .md or .html file, http(s) URL, or - for stdin (once)",
     )
     p.add_argument("-o", "--output", default="-", help="output file, or - for stdout (default)")
-    p.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
-    add_address_options(p, to_required=False)
-    add_summary_options(p)
+    add_output_options(p)
     return p
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """What a briefing written to a file says and how: the format, the e-mail addresses of
+    the .eml format and the summary's options (briefing and briefing story)."""
+    parser.add_argument("-f", "--format", default="md", choices=FORMATS, help="output format")
+    add_address_options(parser, to_required=False)
+    add_summary_options(parser)
 
 
 def add_address_options(parser: argparse.ArgumentParser, to_required: bool) -> None:

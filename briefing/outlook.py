@@ -623,45 +623,28 @@ def find_next_steps(
             steps += _steps_in(sentence, cues, read, previous, grammar, cast, published, bonus)
         before = sentence, mentions
     steps.sort(key=lambda s: (-s.score, s.sentence))
-    if bottom is not None:
-        steps = _not_again(steps, annotated.sentences[bottom], grammar.function_words)
-    return _without_repeats(steps, grammar.function_words)
+    lead = None if bottom is None else annotated.sentences[bottom]
+    return _without_repeats(steps, grammar.function_words, lead)
 
 
 BOTTOM_REPEAT = 0.7  # share of a step's content words found in the bottom line: said again
 
 
-def _not_again(
-    steps: list[NextStep], bottom: AnnotatedSentence, function_words: frozenset[str]
+def _without_repeats(
+    steps: list[NextStep], function_words: frozenset[str], bottom: AnnotatedSentence | None
 ) -> list[NextStep]:
-    """The steps but those of other sentences that repeat the bottom line (a lead told again
+    """Drop a step said again in other words; the fuller statement keeps the better rank. A
+    step of another sentence than the bottom line that repeats it goes too (a lead told again
     lower down, "... Fund, which will invest $1 billion over the next four years")."""
-    said = _content(bottom.text, function_words)
-    kept = []
-    for step in steps:
-        words = _content(step.text, function_words)
-        repeated = len(words & said) >= BOTTOM_REPEAT * len(words)
-        if step.sentence != bottom.index and words and repeated:
-            continue
-        kept.append(step)
-    return kept
-
-
-def shown_steps(steps: list[NextStep]) -> list[NextStep]:
-    """The steps a briefing lists, of those find_next_steps ranked: the best SHOWN_STEPS,
-    then strong ones up to MOST_STEPS. A text that looks ahead a lot gets a longer list, and
-    weak steps (an aside in a quote, a time named in passing) do not pad a short one."""
-    more = [s for s in steps[SHOWN_STEPS:MOST_STEPS] if s.score >= STRONG_STEP]
-    return steps[:SHOWN_STEPS] + more
-
-
-def _without_repeats(steps: list[NextStep], function_words: frozenset[str]) -> list[NextStep]:
-    """Drop a step said again in other words; the fuller statement keeps the better rank."""
+    said = _content(bottom.text, function_words) if bottom is not None else set()
     kept: list[tuple[NextStep, set[str]]] = []
     for step in steps:
         if len(kept) == MAX_STEPS:
             break
         words = _content(step.text, function_words)
+        again = len(words & said) >= BOTTOM_REPEAT * len(words)
+        if bottom is not None and step.sentence != bottom.index and words and again:
+            continue  # said in the bottom line already
         for i, (other, other_words) in enumerate(kept):
             small, big = (words, other_words)
             if len(other_words) < len(words):
@@ -673,6 +656,14 @@ def _without_repeats(steps: list[NextStep], function_words: frozenset[str]) -> l
         else:
             kept.append((step, words))
     return [step for step, _ in kept]
+
+
+def shown_steps(steps: list[NextStep]) -> list[NextStep]:
+    """The steps a briefing lists, of those find_next_steps ranked: the best SHOWN_STEPS,
+    then strong ones up to MOST_STEPS. A text that looks ahead a lot gets a longer list, and
+    weak steps (an aside in a quote, a time named in passing) do not pad a short one."""
+    more = [s for s in steps[SHOWN_STEPS:MOST_STEPS] if s.score >= STRONG_STEP]
+    return steps[:SHOWN_STEPS] + more
 
 
 _CONTENT_WORD = re.compile(r"[^\W_]+")

@@ -21,35 +21,22 @@ pytest.importorskip("distributed", reason="the Dask tests need briefing[dask] in
 
 from briefing import batch, cluster
 from briefing.cli import main
+from tests.test_batch import article
 
 START_TIMEOUT = 60  # seconds for a local cluster to start
 RUN_TIMEOUT = 90  # seconds for one batch run on it
-PLACES = ["Harborview", "Lindenfeld", "Northmoor", "Quillby", "Eastwick"]
-LEADERS = ["Governor Maya Tran", "Minister Paul Okafor", "Chair Ines Duval"]
-
-
-def story(i: int) -> str:
-    """A made-up news story, different for every i."""
-    place, who = PLACES[i % len(PLACES)], LEADERS[i % len(LEADERS)]
-    return (
-        f"{place} opened a {i + 2}-kilometre tram line on Friday after {i % 5 + 3} years of "
-        f"work. {who} said the line would carry {4000 + 11 * i:,} passengers a day.\n\n"
-        f"The project cost {i % 7 + 40} million dollars, {i % 3 + 1} million more than planned. "
-        f"Shop owners along the route said sales fell by {i % 9 + 10} percent during the works.\n\n"
-        "A second line will be put to a vote in the spring."
-    )
 
 
 def records(n: int) -> list[str]:
-    return [json.dumps({"id": f"s{i}", "text": story(i)}) for i in range(n)]
+    return [json.dumps({"id": f"s{i}", "text": article(i)}) for i in range(n)]
 
 
 def bad_jsonl(n: int) -> bytes:
     """Good records among every kind of bad one, a BOM first, CRLF and a lone CR."""
     rows = records(n)
     rows[2:2] = ["{not json", "", json.dumps(["a", "list"]), json.dumps({"id": "no-text"})]
-    rows[7:7] = [json.dumps({"id": 1e3, "text": story(50)}), json.dumps({"text": story(51)})]
-    rows[9:9] = [json.dumps({"id": "s1", "text": story(52)}), "  ", json.dumps({"id": "e"})]
+    rows[7:7] = [json.dumps({"id": 1e3, "text": article(50)}), json.dumps({"text": article(51)})]
+    rows[9:9] = [json.dumps({"id": "s1", "text": article(52)}), "  ", json.dumps({"id": "e"})]
     rows.append(json.dumps({"id": "empty", "text": "   "}))
     text = "\r\n".join(rows[:12]) + "\n" + "\n".join(rows[12:]) + "\rnot json either\n"
     return b"\xef\xbb\xbf" + text.encode("utf-8")
@@ -108,10 +95,10 @@ def test_files_in_one_briefing_per_input_out(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for i in range(8):
-        (inbox / f"story{i}.txt").write_text(story(i), encoding="utf-8")
-    (inbox / "notes.md").write_text(f"# Tram news\n\n{story(9)}", encoding="utf-8")
-    (inbox / "page.html").write_text(f"<html><body><p>{story(10)}</p></body></html>")
-    (inbox / "story3.md").write_text(story(11), encoding="utf-8")  # a name taken twice
+        (inbox / f"story{i}.txt").write_text(article(i), encoding="utf-8")
+    (inbox / "notes.md").write_text(f"# Road works news\n\n{article(9)}", encoding="utf-8")
+    (inbox / "page.html").write_text(f"<html><body><p>{article(10)}</p></body></html>")
+    (inbox / "story3.md").write_text(article(11), encoding="utf-8")  # a name taken twice
     (inbox / "empty.txt").write_text("", encoding="utf-8")  # a bad input
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert main(["batch", str(inbox), "--output", str(local), "-f", "md", "-j", "1"]) == 1
@@ -285,7 +272,7 @@ def test_inputs_the_cluster_cannot_take_are_one_line(
 def test_nothing_of_dask_is_imported_without_scheduler(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(records(3)) + "\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text(story(4), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(article(4), encoding="utf-8")
     code = (
         "import sys\n"
         "from briefing.cli import main\n"
@@ -358,9 +345,9 @@ def test_a_folder_of_articles_at_a_url(
     fs = fsspec.filesystem("memory")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    articles = {f"story{i}.txt": story(i).encode() for i in range(5)}
-    articles["notes.md"] = f"# Tram news\n\n{story(7)}".encode()
-    articles["latin.txt"] = story(8).replace("kilometre", "kilómetro").encode("latin-1")
+    articles = {f"story{i}.txt": article(i).encode() for i in range(5)}
+    articles["notes.md"] = f"# Road works news\n\n{article(7)}".encode()
+    articles["latin.txt"] = article(8).replace("kilometre", "kilómetro").encode("latin-1")
     articles["skip.json"] = b"{}"  # not an article file
     for name, data in articles.items():
         (inbox / name).write_bytes(data)
