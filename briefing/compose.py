@@ -218,8 +218,27 @@ def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> B
     briefed alone): nothing would be gained by emptying it."""
     if briefing.source.briefing_words <= article_words:
         return briefing
+    if summary_floor < len(briefing.summary):
+        briefing = _once(briefing)
     fitted = fit_page(briefing, article_words, article_floors(summary_floor))
     return fitted if fitted.source.briefing_words <= article_words else briefing
+
+
+def _once(briefing: Briefing) -> Briefing:
+    """The briefing without the summary lines that its next steps say again whole: a short
+    text's briefing has no words to spare for a sentence shown twice, and the step keeps the
+    time it names. The bottom line stays; its own steps are never listed."""
+    told = {(s.doc, s.sentence): len(s.text) for s in briefing.next_steps}
+    summary = tuple(
+        line
+        for line in briefing.summary
+        if line.text == briefing.bottom_line
+        or told.get((line.doc, line.sentence), 0) < WHOLE * len(line.text)
+    )
+    return replace(briefing, summary=summary)
+
+
+WHOLE = 0.8  # a step this long a share of its sentence says the sentence again
 
 
 def fit_page(

@@ -40,7 +40,7 @@ HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 SAID_AFTER_WORDS = 6  # an attribution ending a sentence ("..., the minister said on Monday.")
 MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
 SHOWN_STEPS = 4  # the steps a briefing lists in any case, when the text has them
-MOST_STEPS = 8  # and the most it lists, as for actors and figures, when the rest are strong
+MOST_STEPS = 10  # and the most it lists, as for actors and figures, when the rest are strong
 # A step that states what is to come on its own (band 2 or more, _band) rather than through a
 # bonus. Over the 52 gold articles, the best 5 of any strength gave next steps P 0.783 / R
 # 0.726; the best 4, then strong ones up to the eighth, P 0.803 / R 0.821 (the same for a
@@ -289,6 +289,7 @@ class _Grammar:
     participle_guards: frozenset[str]  # "is" of "is scheduled": an "-ed" word not past
     ed_base_verbs: frozenset[str]  # "need": a plain verb ending in "-ed"
     event_verbs: frozenset[str]  # "meet" of "they meet Wales on Saturday"
+    event_nouns: frozenset[str]  # "meeting" of "a meeting Saturday with Wisconsin"
     ahead_prepositions: frozenset[str]  # "before" of "before Wednesday's friendly"
     clause_words: frozenset[str]  # "when", "and": where a clause begins
     copulas: frozenset[str]  # "is" of "the final is on Sunday"
@@ -470,13 +471,16 @@ def _grammar(lang: Language) -> _Grammar:
         participle_guards=_lowered(listed("cue_participle_guards")),
         ed_base_verbs=_lowered(listed("cue_ed_base_verbs")),
         event_verbs=_lowered(listed("cue_event_verbs")),
+        event_nouns=_lowered(listed("cue_event_nouns")),
         ahead_prepositions=_lowered(listed("cue_ahead_prepositions")),
         clause_words=_lowered(listed("cue_clause_marks")),
         copulas=_lowered(listed("cue_present_copulas")),
         infinitives=_lowered(listed("infinitive_markers")),
         reporting_or_announcing=_lowered(reporting | listed("cue_announce_verbs")),
         proposals=_lowered(listed("cue_proposal_nouns")),
-        setting_words=_lowered(listed("cue_event_verbs") | listed("cue_ahead_prepositions")),
+        setting_words=_lowered(
+            listed("cue_event_verbs") | listed("cue_event_nouns") | listed("cue_ahead_prepositions")
+        ),
         copula_day=re.compile(  # "is on Sunday", "are scheduled for 22 April"
             rf"\b(?:{_alt(listed('cue_present_copulas'))})\s+(?:\w+\s+){{0,2}}"
             rf"(?:{_alt(d.capitalize() for d in weekdays)}|{_alt(m.capitalize() for m in months)}"
@@ -512,7 +516,7 @@ def _time_pattern(
     # Time expressions that point forward on their own ("next week", "tomorrow").
     future = (
         rf"(?:(?:{modifier})\s+)?(?:{ahead})\s+(?:{tnoun}|{day}){possessive}?"
-        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|in\s+the\s+(?:coming|next)\s+(?:few\s+)?{unit}"
+        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|in\s+the\s+[\"“]?(?:coming|next)\s+(?:few\s+)?{unit}"
         rf"|in\s+{count}\s+{unit}['’]\s+time|{_alt(lang.words('cue_future_times'))}"
     )
     # Clock times, days and dates: future only with a forward-looking verb.
@@ -643,7 +647,7 @@ def _without_repeats(
             break
         words = _content(step.text, function_words)
         again = len(words & said) >= BOTTOM_REPEAT * len(words)
-        if bottom is not None and step.sentence != bottom.index and words and again:
+        if bottom is not None and words and again:
             continue  # said in the bottom line already
         for i, (other, other_words) in enumerate(kept):
             small, big = (words, other_words)
@@ -762,7 +766,7 @@ def _steps_in(
             score -= QUOTE_PENALTY  # a quote's plans are more often talk than news
         when = None
         if when_match is not None:
-            expr = when_match.group("expr")
+            expr = when_match.group("expr").translate(_NO_QUOTES)  # in the "coming weeks"
             when = _anchor(expr, published, grammar) if published else expr
         found.append((NextStep(clause, who, when, sentence.index, sentence.doc, score), start, end))
     found.sort(key=lambda f: -f[0].score)
@@ -778,6 +782,9 @@ def _steps_in(
         NextStep(s.text, s.who, s.when, s.sentence, s.doc, round(score + bonus, 4))
         for s, score in chosen
     ]
+
+
+_NO_QUOTES = str.maketrans("", "", '"“”')
 
 
 def _first_past(words: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar) -> int | None:
@@ -979,13 +986,22 @@ def _appointment(sentence: AnnotatedSentence, m: re.Match[str], grammar: _Gramma
     if before and before[-1] in grammar.behind_prepositions:
         return False  # "after Monday's crash"
     copula = bool(before) and before[-1] in grammar.copulas  # "the final is on Sunday"
-    if not (ahead or copula) and grammar.event_verbs.isdisjoint(before):
+    if not (ahead or copula or _event_set(before, m, grammar)):
         return False
     past = grammar.past_verbs
     return not any(
         (t.lower in past or t.lower.endswith("ed")) and _past(words, k, grammar)
         for k, t in enumerate(words)
     )
+
+
+def _event_set(before: list[str], m: re.Match[str], grammar: _Grammar) -> bool:
+    """Whether an event verb of the clause, or an event noun right before the day ("a meeting
+    Saturday"), sets the day m; not one that "during" or "after" puts behind."""
+    if not grammar.event_verbs.isdisjoint(before):
+        return True
+    noun = bool(before) and before[-1] in grammar.event_nouns and not m.group("prep")
+    return noun and grammar.behind_prepositions.isdisjoint(before)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.compose import TITLE_WORDS, Options, headline, make_briefing
-from briefing.model import BriefingError
+from briefing.compose import (
+    TITLE_WORDS,
+    Options,
+    fit_article,
+    fit_page,
+    headline,
+    make_briefing,
+)
+from briefing.model import Briefing, BriefingError, NextStep, Source, SummaryLine
 from briefing.read import document_from_text
 
 
@@ -73,3 +80,30 @@ def test_a_short_article_keeps_its_people_when_its_briefing_is_cut_to_its_length
     b = make_briefing(document_from_text(SHORT_ARTICLE))
     assert b.source.briefing_words <= b.source.words
     assert "Ines Moreau" in [a.name for a in b.actors]
+
+
+def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
+    lines = (
+        "The water board will close the Albi reservoir for repairs on 4 May.",
+        "Engineers found cracks in the dam wall during an inspection last month.",
+        "The board will pump river water to three towns while the work lasts.",
+    )
+    steps = (
+        NextStep(lines[2].rstrip("."), "The board", None, 2),
+        NextStep("the report will be published in June", None, "in June", 3),
+        NextStep("farmers will ask for help", None, None, 4),
+    )
+    briefing = Briefing(
+        title="Reservoir to close",
+        bottom_line=lines[0],
+        summary=tuple(SummaryLine(text, i) for i, text in enumerate(lines)),
+        next_steps=steps,
+        source=Source(name="x", words=0),
+    )
+    whole = fit_page(briefing, None).source.briefing_words
+    fitted = fit_article(fit_page(briefing, None), whole - 12, 1)
+    # The summary line said again as a step goes first: every step is kept.
+    assert [line.sentence for line in fitted.summary] == [0, 1]
+    assert fitted.next_steps == steps
+    # A briefing that fits its article is left as it is.
+    assert fit_article(fit_page(briefing, None), whole, 1).summary == briefing.summary
