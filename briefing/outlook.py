@@ -1005,6 +1005,18 @@ def _event_set(before: list[str], m: re.Match[str], grammar: _Grammar) -> bool:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_PARTICIPLE_BY = re.compile(r"\w(?:ed|en)\s+by\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _agent(clause: str, m: re.Match[str]) -> bool:
+    """Whether the day m, after a passive's "by", is the day of what did it, not a deadline:
+    "affected by Sunday's earthquake" ("ready by Sunday's meeting" is one)."""
+    if (m.group("prep") or "").lower() != "by" or not _POSSESSIVE.match(clause, m.end()):
+        return False
+    return _PARTICIPLE_BY.search(clause, max(0, m.start() - 40), m.end("prep") + 1) is not None
+
+
 _BOUNDARIES = frozenset(",;:-–—()")
 
 
@@ -1425,6 +1437,8 @@ def _time_in(
             continue
         if point and point.isdigit() and not m.group("prep"):
             continue  # "will hire 2000 workers": a year needs its "in", "by", "until"
+        if _agent(clause, m):
+            continue
         expression = grammar.expression.match(clause, m.start(), m.end())
         if expression is not None and published and _year_before(expression, published):
             continue

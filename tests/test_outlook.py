@@ -538,6 +538,12 @@ def test_an_event_noun_right_before_a_day_sets_it() -> None:
     assert steps("At a meeting on Monday, the board agreed.") == []
 
 
+def test_a_day_after_a_passives_by_is_the_agents_not_a_deadline() -> None:
+    assert only("Farms will be damaged by Sunday's flood, the minister said.").when is None
+    assert only("The report will be ready by Sunday's meeting.").when == "by Sunday"
+    assert only("The bridge will be finished by Sunday.").when == "by Sunday"
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
