@@ -302,6 +302,7 @@ class _Grammar:
     behind_prepositions: frozenset[str]  # "after" of "after Monday's crash"
     normative: re.Pattern[str]  # "always" after "should": a rule, not a step
     past_be: re.Pattern[str]  # "was" of "was expected to"
+    dropped: re.Pattern[str]  # "were never" of "plans to X were never carried out"
     tail: re.Pattern[str]  # where a clause ends: an attribution, a "but"
     condition: re.Pattern[str]  # a condition in a clause
     opens_condition: re.Pattern[str]  # a clause that opens with a condition
@@ -462,6 +463,11 @@ def _grammar(lang: Language) -> _Grammar:
             rf"(?:(?:{_alt(listed('cue_dropped_prepositions'))})\s+)?(?P<expr>.+)", re.S
         ),
         past_be=re.compile(rf"^(?:{_alt(lang.words('cue_past_be_verbs'))})\b", re.I),
+        dropped=re.compile(
+            rf"[^,;:]*?\b(?:{_alt(lang.words('cue_past_be_verbs'))})"
+            rf"(?:\s+(?:{_alt(listed('cue_negations'))})\b|(?:{clitics})\b)",
+            re.I,
+        ),
         function_words=frozenset(w.lower() for w in lang.words("function_words")),
         weekdays=weekdays,
         generic_subjects=_lowered(listed("cue_generic_subjects")),
@@ -896,11 +902,16 @@ def _hopeless(cue: _Cue, read: _Read, grammar: _Grammar) -> bool:
     cut, which is the slow part."""
     if cue.kind == "maybe":  # "may": band 0.5, unless reported or conditional
         return not _open_maybe(cue, read, grammar)
+    if cue.kind in _PLAN_NOUNS and grammar.dropped.match(read.text, cue.end, cue.end + 120):
+        return True  # "plans to shore it up were never carried out": a plan that is over
     # "no one is planning to": nothing is to happen, so no step
     negatable = cue.kind in {"plan", "intent", "expected", "deliberate"}
     return (
         negatable and grammar.negated.search(read.text, max(0, cue.start - 15), cue.end) is not None
     )
+
+
+_PLAN_NOUNS = {"plan_noun", "noun", "intent"}  # "Plans to X were never ...": the noun
 
 
 def _cues(

@@ -544,6 +544,12 @@ def test_a_day_after_a_passives_by_is_the_agents_not_a_deadline() -> None:
     assert only("The bridge will be finished by Sunday.").when == "by Sunday"
 
 
+def test_a_plan_told_as_never_carried_out_is_no_step() -> None:
+    assert steps("Plans to widen the road were never carried out, the mayor said.") == []
+    assert steps("Plans to close the line weren't approved.") == []
+    assert only("Plans to build a school were announced on Monday.").text.startswith("Plans")
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
