@@ -725,9 +725,9 @@ def _steps_in(
             continue
         start, end = _clause(text, cue, reports, grammar)
         clause = text[start:end]
-        if len(clause.split()) < MIN_WORDS or not _says_something(clause, grammar):
-            continue  # "it won't be": says nothing about what will happen
-        if cue.kind in _DATED and (
+        if len(clause.split()) < MIN_WORDS or not _says_something(text[cue.start : end], grammar):
+            continue  # "it won't be", "Perhaps it should be": nothing said of what will happen
+        if cue.kind in _DATED_OR_PENDING and (
             grammar.past_perfect_verb.search(text, start, cue.start)
             or grammar.condition.search(text, start, cue.start)
         ):
@@ -850,6 +850,8 @@ def _band(
 
 
 _DATED = {"time", "scheduled"}  # cues that are only a time: the clause's verb says when
+# and what is yet to be done: after "had been fighting for the letters", "to be released" is over
+_DATED_OR_PENDING = _DATED | {"pending"}
 _NARRATED = {"plan_noun", "plan", "noun", "intent", "oblige", "maybe"}  # told as past: over
 
 

@@ -550,6 +550,18 @@ def test_a_plan_told_as_never_carried_out_is_no_step() -> None:
     assert only("Plans to build a school were announced on Monday.").text.startswith("Plans")
 
 
+def test_a_modal_with_nothing_after_it_says_nothing() -> None:
+    assert steps('"Perhaps it should be," he said.') == []
+    assert (
+        only("Perhaps the bridge should be closed.").text == "Perhaps the bridge should be closed"
+    )
+
+
+def test_what_was_yet_to_be_done_in_the_past_perfect_is_over() -> None:
+    assert steps("The paper had been fighting for the letters to be released since 2005.") == []
+    assert only("The letters are yet to be released.").text == "The letters are yet to be released"
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
