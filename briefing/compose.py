@@ -14,6 +14,7 @@ from briefing.detect import Reading, check_language, several_stories
 from briefing.figures import find_figures
 from briefing.lang import REFERENCE, load_language
 from briefing.model import (
+    Actor,
     AnnotatedDocument,
     Briefing,
     BriefingError,
@@ -28,6 +29,7 @@ from briefing.rank import Algorithm, rank
 from briefing.render import to_markdown
 
 MAX_ACTORS = 8
+MAX_PEOPLE = 12  # people with a role ranked below the first MAX_ACTORS are listed up to this
 MAX_FIGURES = 8
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
@@ -121,7 +123,7 @@ def _make_briefing(doc: Document, options: Options, reading: Reading | None) -> 
         summary=tuple(
             SummaryLine(doc.sentences[i].text, i, doc.sentences[i].doc) for i in sorted(chosen)
         ),
-        actors=tuple(actors[:MAX_ACTORS]),
+        actors=key_actors(actors),
         figures=tuple(find_figures(annotated, picked)[:MAX_FIGURES]),
         next_steps=tuple(shown_steps(find_next_steps(annotated, picked, actors, order[0]))),
         source=Source(
@@ -210,6 +212,15 @@ def headline(sentence: str) -> str:
     ws = clause.split()
     text = " ".join(ws[:TITLE_WORDS]) + ("…" if len(ws) > TITLE_WORDS else "")
     return text[:1].upper() + text[1:]
+
+
+def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
+    """The actors a briefing lists: the best MAX_ACTORS, then the people with a role ranked
+    below them, up to MAX_PEOPLE in all: the people a reader must meet are not cut by
+    countries and organisations, which the page lists on one compact line."""
+    listed = actors[:MAX_ACTORS]
+    more = [a for a in actors[MAX_ACTORS:] if a.kind == "person" and a.role]
+    return tuple(listed + more[: MAX_PEOPLE - len(listed)])
 
 
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:

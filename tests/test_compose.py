@@ -10,9 +10,18 @@ from briefing.compose import (
     fit_article,
     fit_page,
     headline,
+    key_actors,
     make_briefing,
 )
-from briefing.model import Briefing, BriefingError, NextStep, Source, SummaryLine
+from briefing.model import (
+    Actor,
+    ActorKind,
+    Briefing,
+    BriefingError,
+    NextStep,
+    Source,
+    SummaryLine,
+)
 from briefing.read import document_from_text
 
 
@@ -107,3 +116,19 @@ def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
     assert fitted.next_steps == steps
     # A briefing that fits its article is left as it is.
     assert fit_article(fit_page(briefing, None), whole, 1).summary == briefing.summary
+
+
+def _actor(name: str, kind: ActorKind, role: str | None = None) -> Actor:
+    return Actor(name, kind, role)
+
+
+def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
+    ranked = [_actor(f"Place {i}", "place") for i in range(8)]
+    ranked += [
+        _actor("Ana Ruiz", "person", "mayor"),
+        _actor("Tom Vik", "person"),  # no role: not one a reader must meet
+        _actor("Harbour Board", "organization"),
+        _actor("Lea Berg", "person", "harbour master"),
+    ]
+    listed = [a.name for a in key_actors(ranked)]
+    assert listed == [f"Place {i}" for i in range(8)] + ["Ana Ruiz", "Lea Berg"]

@@ -227,3 +227,25 @@ def test_renderers_depend_one_way_only() -> None:
         for name in layer:
             assert graph[name] <= below, (name, graph[name] - below)
         below |= layer
+
+
+def test_countries_and_organisations_with_no_role_share_one_line() -> None:
+    b = replace(
+        MINIMAL,
+        actors=(
+            Actor("Norway", "country"),
+            Actor("Ola Dahl", "person", "Fisheries minister", "Norway"),
+            Actor("Sweden", "country"),
+            Actor("Nordic Council", "organization"),
+            Actor("Fjord Ferries", "organization", affiliation="Bergen"),
+        ),
+    )
+    md = to_markdown(b)
+    assert "- **Norway**, **Sweden** (countries) · **Nordic Council** (organization)\n" in md
+    # at the rank of the first of them; one with a role or an affiliation keeps its line
+    assert md.index("**Norway**,") < md.index("**Ola Dahl** — Fisheries minister (Norway)")
+    assert "- **Fjord Ferries** — organization (Bergen)" in md
+    assert "  * Norway, Sweden (countries) · Nordic Council (organization)" in to_text(b)
+    # a single one keeps a line of its own
+    alone = to_markdown(replace(b, actors=b.actors[:2]))
+    assert "- **Norway** — country" in alone

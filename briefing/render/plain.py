@@ -65,6 +65,37 @@ def actor_line(a: Actor) -> tuple[str, str]:
     return a.name, desc
 
 
+# Kinds of the actors a briefing names on one compact line, when they have no role: the
+# context of a story more than the people in it.
+CONTEXT_KINDS = {"country": "countries", "organization": "organizations", "place": "places"}
+
+
+def actor_entries(actors: Sequence[Actor]) -> list[Actor | list[Actor]]:
+    """The actors as a briefing shows them, in rank order: one a line, but the countries,
+    organisations and places with no role share one line (two or more of them), at the rank of
+    the first, so that the people, who need their role, stand out."""
+    context = [a for a in actors if a.kind in CONTEXT_KINDS and not a.role and not a.affiliation]
+    if len(context) < 2:
+        return list(actors)
+    entries: list[Actor | list[Actor]] = []
+    for a in actors:
+        if a is context[0]:
+            entries.append(context)
+        elif not any(a is c for c in context):
+            entries.append(a)
+    return entries
+
+
+def context_line(actors: Sequence[Actor], name: Callable[[str], str] = str) -> str:
+    """ "Russia, Ukraine (countries) · NATO (organization)": the names by kind, in rank order
+    of each kind's first; `name` marks up each name."""
+    parts = []
+    for kind in dict.fromkeys(a.kind for a in actors):
+        names = [name(a.name) for a in actors if a.kind == kind]
+        parts.append(", ".join(names) + f" ({CONTEXT_KINDS[kind] if len(names) > 1 else kind})")
+    return " · ".join(parts)
+
+
 def figure_parts(f: Figure) -> tuple[str, str, str]:
     """The figure in its phrase: (words before, the figure, words after)."""
     at = f.context.find(f.text)
@@ -154,7 +185,7 @@ def to_markdown(b: Briefing) -> str:
     out = [f"# {e(b.title)}", "", f"**Bottom line:** {bottom}", ""]
     sections: list[tuple[str, list[str]]] = [
         ("Summary", summary_items(b, e)),
-        ("Key actors", [_pair(e, *actor_line(a)) for a in b.actors]),
+        ("Key actors", [_actor_md(e, entry) for entry in actor_entries(b.actors)]),
         ("Key figures", [_figure_md(e, f) + marker(b, (f.doc,)) for f in b.figures]),
         ("Where sources differ", [difference_line(b, d, e) for d in b.differences]),
         ("Next steps", [_step_md(e, s) + marker(b, (s.doc,)) for s in b.next_steps]),
@@ -170,6 +201,12 @@ def to_markdown(b: Briefing) -> str:
 
 def _pair(e: Callable[[str], str], head: str, tail: str) -> str:
     return f"**{e(head)}** — {e(clip(tail))}" if tail else f"**{e(head)}**"
+
+
+def _actor_md(e: Callable[[str], str], entry: Actor | list[Actor]) -> str:
+    if isinstance(entry, list):
+        return context_line(entry, lambda name: f"**{e(name)}**")
+    return _pair(e, *actor_line(entry))
 
 
 def _figure_md(e: Callable[[str], str], f: Figure) -> str:
@@ -198,7 +235,7 @@ def to_text(b: Briefing, width: int = 72) -> str:
     out = [*para(b.title.upper()), "", *para(bottom), ""]
     sections = [
         ("SUMMARY", summary_items(b)),
-        ("KEY ACTORS", [_join(*actor_line(a)) for a in b.actors]),
+        ("KEY ACTORS", [_actor_text(entry) for entry in actor_entries(b.actors)]),
         (
             "KEY FIGURES",
             ["".join(figure_parts(f)).strip() + marker(b, (f.doc,)) for f in b.figures],
@@ -220,6 +257,10 @@ def to_text(b: Briefing, width: int = 72) -> str:
 
 def _join(head: str, tail: str) -> str:
     return f"{head} — {clip(tail)}" if tail else head
+
+
+def _actor_text(entry: Actor | list[Actor]) -> str:
+    return context_line(entry) if isinstance(entry, list) else _join(*actor_line(entry))
 
 
 def _step_text(s: NextStep) -> str:

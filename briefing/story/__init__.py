@@ -26,7 +26,6 @@ import numpy as np
 from briefing.actors import find_actors
 from briefing.annotate import annotate
 from briefing.compose import (
-    MAX_ACTORS,
     MAX_FIGURES,
     PAGE_WORDS,
     Options,
@@ -34,6 +33,7 @@ from briefing.compose import (
     collector_paused,
     fit_page,
     headline,
+    key_actors,
     name_finder,
 )
 from briefing.figures import find_figures
@@ -133,7 +133,7 @@ def _make_story_briefing(
         title=story_title(docs, int(reading.docs[chosen[0]]), bottom_line),
         bottom_line=bottom_line,
         summary=summary,
-        actors=tuple(actors[:MAX_ACTORS]),
+        actors=key_actors(actors),
         figures=tuple(figures[:MAX_FIGURES]),
         next_steps=tuple(shown_steps(steps)),
         source=Source(
