@@ -30,6 +30,8 @@ from briefing.render import to_markdown
 
 MAX_ACTORS = 8
 MAX_PEOPLE = 12  # people with a role ranked below the first MAX_ACTORS are listed up to this
+MAX_CONTEXT = 8  # names on the compact line of countries, organisations and places
+CONTEXT_MENTIONS = 3  # one below the first MAX_ACTORS is named this often to join that line
 MAX_FIGURES = 8
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
@@ -215,12 +217,18 @@ def headline(sentence: str) -> str:
 
 
 def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
-    """The actors a briefing lists: the best MAX_ACTORS, then the people with a role ranked
-    below them, up to MAX_PEOPLE in all: the people a reader must meet are not cut by
-    countries and organisations, which the page lists on one compact line."""
+    """The actors a briefing lists: the best MAX_ACTORS; then, ranked below them, the people
+    with a role, up to MAX_PEOPLE in all, and the countries, organisations and places named
+    at least CONTEXT_MENTIONS times, up to MAX_CONTEXT on their compact line. The people a
+    reader must meet are not cut by the setting, and the setting costs one line."""
     listed = actors[:MAX_ACTORS]
-    more = [a for a in actors[MAX_ACTORS:] if a.kind == "person" and a.role]
-    return tuple(listed + more[: MAX_PEOPLE - len(listed)])
+    rest = actors[MAX_ACTORS:]
+    people = [a for a in rest if a.kind == "person" and a.role]
+    people = people[: max(0, MAX_PEOPLE - len(listed))]
+    room = MAX_CONTEXT - sum(a.context for a in listed)
+    places = [a for a in rest if a.context and a.mentions >= CONTEXT_MENTIONS][: max(0, room)]
+    more = {id(a) for a in people + places}
+    return tuple(listed + [a for a in rest if id(a) in more])
 
 
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:

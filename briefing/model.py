@@ -82,6 +82,15 @@ class Actor:
     sentences: tuple[int, ...] = ()
     score: float = 0.0
 
+    @property
+    def context(self) -> bool:
+        """Whether this is a country, organisation or place with no role: the setting of a
+        story more than one of its people, which a briefing names on one compact line."""
+        return self.kind in CONTEXT_KINDS and not self.role and not self.affiliation
+
+
+CONTEXT_KINDS = frozenset({"country", "organization", "place"})
+
 
 @dataclass(frozen=True)
 class Figure:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefing.compose import (
@@ -132,3 +134,14 @@ def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
     ]
     listed = [a.name for a in key_actors(ranked)]
     assert listed == [f"Place {i}" for i in range(8)] + ["Ana Ruiz", "Lea Berg"]
+
+
+def test_a_country_or_organisation_named_often_joins_the_compact_line_beyond_eight() -> None:
+    people = [_actor(f"Person {i}", "person", "minister") for i in range(7)]
+    often = replace(_actor("Port Authority", "organization"), mentions=3)
+    once = _actor("Oslo", "place")
+    described = replace(_actor("Harbour Board", "organization", "regulator"), mentions=5)
+    ranked = [_actor("Norway", "country"), *people, once, described, often]
+    listed = [a.name for a in key_actors(ranked)]
+    # "Harbour Board" has a role: it is no part of the compact line, and no person
+    assert listed[8:] == ["Port Authority"]

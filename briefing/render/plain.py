@@ -65,16 +65,14 @@ def actor_line(a: Actor) -> tuple[str, str]:
     return a.name, desc
 
 
-# Kinds of the actors a briefing names on one compact line, when they have no role: the
-# context of a story more than the people in it.
-CONTEXT_KINDS = {"country": "countries", "organization": "organizations", "place": "places"}
+PLURALS = {"country": "countries", "organization": "organizations", "place": "places"}
 
 
 def actor_entries(actors: Sequence[Actor]) -> list[Actor | list[Actor]]:
     """The actors as a briefing shows them, in rank order: one a line, but the countries,
     organisations and places with no role share one line (two or more of them), at the rank of
     the first, so that the people, who need their role, stand out."""
-    context = [a for a in actors if a.kind in CONTEXT_KINDS and not a.role and not a.affiliation]
+    context = [a for a in actors if a.context]
     if len(context) < 2:
         return list(actors)
     entries: list[Actor | list[Actor]] = []
@@ -92,7 +90,7 @@ def context_line(actors: Sequence[Actor], name: Callable[[str], str] = str) -> s
     parts = []
     for kind in dict.fromkeys(a.kind for a in actors):
         names = [name(a.name) for a in actors if a.kind == kind]
-        parts.append(", ".join(names) + f" ({CONTEXT_KINDS[kind] if len(names) > 1 else kind})")
+        parts.append(", ".join(names) + f" ({PLURALS[kind] if len(names) > 1 else kind})")
     return " · ".join(parts)
 
 
