@@ -233,33 +233,14 @@ def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
 
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
     """The briefing made no longer than its short article, its sections emptied in the order
-    of `article_floors`, and for a tiny input the bottom line cut short; kept whole when even
-    the title and a bottom line cut to MIN_BOTTOM_WORDS are longer (a sentence briefed alone):
-    nothing would be gained by emptying it."""
+    of `article_floors`; kept whole when even the title and bottom line are longer (a sentence
+    briefed alone): nothing would be gained by emptying it."""
     if briefing.source.briefing_words <= article_words:
         return briefing
     if summary_floor < len(briefing.summary):
         briefing = _once(briefing)
     fitted = fit_page(briefing, article_words, article_floors(summary_floor))
-    if fitted.source.briefing_words <= article_words:
-        return fitted
-    return _clipped(fitted, article_words) or briefing
-
-
-MIN_BOTTOM_WORDS = 12  # a bottom line is not cut shorter than this to fit a tiny input
-
-
-def _clipped(fitted: Briefing, article_words: int) -> Briefing | None:
-    """A tiny input's briefing (a caption under its title) with its bottom line cut to fit
-    the input's length, when MIN_BOTTOM_WORDS of it are left; None when they are not."""
-    words = fitted.bottom_line.split()
-    keep = len(words) - (fitted.source.briefing_words - article_words)
-    if keep < MIN_BOTTOM_WORDS:
-        return None
-    summary = tuple(line for line in fitted.summary if line.text != fitted.bottom_line)
-    cut = " ".join(words[:keep]) + " …"
-    shorter = fit_page(replace(fitted, bottom_line=cut, summary=summary), None)
-    return shorter if shorter.source.briefing_words <= article_words else None
+    return fitted if fitted.source.briefing_words <= article_words else briefing
 
 
 def _once(briefing: Briefing) -> Briefing:

@@ -272,21 +272,6 @@ def test_a_briefing_is_never_longer_than_a_short_article() -> None:
     assert len(b.summary) == 1  # three sentences give one summary line
 
 
-def test_a_caption_under_a_short_title_is_briefed_in_fewer_words_than_it_has(
-    tmp_path: Path,
-) -> None:
-    caption = (
-        "Volunteers stacked sandbags along the harbour wall in Varberg on Sunday as the sea "
-        "rose above the quay after two days of storms."
-    )
-    path = tmp_path / "caption.html"
-    path.write_text(page(caption, title="Sandbags on the quay"), encoding="utf-8")
-    b = make_briefing(read_document(str(path)))
-    assert b.source.briefing_words <= b.source.words
-    assert b.bottom_line.startswith("Volunteers stacked sandbags") and b.bottom_line.endswith("…")
-    assert not (b.actors or b.figures or b.next_steps)
-
-
 def test_a_sentence_briefed_alone_keeps_its_figures() -> None:
     # Its title and bottom line alone are longer than it: emptying the sections gains nothing.
     b = brief_text("The ferry will carry 300 passengers and 40 cars from next year.")
