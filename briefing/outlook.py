@@ -522,7 +522,7 @@ def _time_pattern(
     # Time expressions that point forward on their own ("next week", "tomorrow").
     future = (
         rf"(?:(?:{modifier})\s+)?(?:{ahead})\s+(?:{tnoun}|{day}){possessive}?"
-        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|in\s+the\s+[\"“]?(?:coming|next)\s+(?:few\s+)?{unit}"
+        rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|(?:in\s+)?the\s+[\"“]?(?:coming|next)\s+(?:few\s+|{count}\s+)?{unit}"
         rf"|in\s+{count}\s+{unit}['’]\s+time|{_alt(lang.words('cue_future_times'))}"
     )
     # Clock times, days and dates: future only with a forward-looking verb.

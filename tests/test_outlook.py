@@ -562,6 +562,14 @@ def test_what_was_yet_to_be_done_in_the_past_perfect_is_over() -> None:
     assert only("The letters are yet to be released.").text == "The letters are yet to be released"
 
 
+def test_the_next_few_or_counted_units_are_a_time_to_come() -> None:
+    assert only("Rain will stay below normal in the next three months.").when == (
+        "in the next three months"
+    )
+    assert only("Prices will rise over the next 12 months.").when == "the next 12 months"
+    assert steps("The next three months were hard for the club.") == []
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
