@@ -570,6 +570,15 @@ def test_the_next_few_or_counted_units_are_a_time_to_come() -> None:
     assert steps("The next three months were hard for the club.") == []
 
 
+def test_the_day_of_the_report_is_not_the_start_of_the_step() -> None:
+    assert only("The firm said on Thursday it aims to cut its emissions by 2030.").text == (
+        "it aims to cut its emissions by 2030"
+    )
+    assert only("The mayor said Monday the bridge will reopen in May.").text == (
+        "the bridge will reopen in May"
+    )
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
