@@ -522,7 +522,7 @@ def _time_pattern(
     possessive = rf"(?:{_alt(lang.words('possessives'))})"  # "next week's"
     # Time expressions that point forward on their own ("next week", "tomorrow").
     future = (
-        rf"(?:(?:{modifier})\s+)?(?:{ahead})\s+(?:{tnoun}|{day}){possessive}?"
+        rf"(?:(?:{modifier})\s+)?(?:{ahead})\s+(?:{tnoun}|{day}){possessive}?(?!\w)"
         rf"|later\s+(?:this|in\s+the)\s+(?:{tnoun})|(?:in\s+)?the\s+[\"“]?(?:coming|next)\s+(?:few\s+|{count}\s+)?{unit}"
         rf"|in\s+{count}\s+{unit}['’]\s+time|{_alt(lang.words('cue_future_times'))}"
     )

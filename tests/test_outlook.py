@@ -579,6 +579,11 @@ def test_the_day_of_the_report_is_not_the_start_of_the_step() -> None:
     )
 
 
+def test_a_time_word_inside_a_longer_word_is_no_time() -> None:
+    found = only("The firm's next quarterly results are due on April 24.")
+    assert found.when == "April 24"  # not "next quarter" read in "next quarterly"
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
