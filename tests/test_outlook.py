@@ -584,6 +584,11 @@ def test_a_time_word_inside_a_longer_word_is_no_time() -> None:
     assert found.when == "April 24"  # not "next quarter" read in "next quarterly"
 
 
+def test_a_phrase_between_said_and_that_is_the_reports() -> None:
+    text = "A spokesman said after a meeting chaired by the mayor that the city will build a dam."
+    assert only(text).text == "the city will build a dam"
+
+
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
     found = only('The party hoped to run the campaign in the "coming weeks and months".')
     assert found.when == "in the coming weeks"
