@@ -381,7 +381,7 @@ def _grammar(lang: Language) -> _Grammar:
         starts={word: tuple(found) for word, found in starts.items()},
         report=re.compile(  # "said", "said on Monday", "announced that"
             rf"\b(?:{_alt(reporting)})\b(?:\s+(?:on\s+)?(?:{_alt(weekdays)})\b)?"
-            rf"(?:\s+(?:\w+\s+){{0,8}}?that\b|\s+that\b)?\s*[:,]?\s*",
+            rf"(?:\s+(?:[\w'’-]+\s+){{0,8}}?that\b|\s+that\b)?\s*[:,]?\s*",
             re.I,
         ),
         reporting=frozenset(reporting),

@@ -587,6 +587,8 @@ def test_a_time_word_inside_a_longer_word_is_no_time() -> None:
 def test_a_phrase_between_said_and_that_is_the_reports() -> None:
     text = "A spokesman said after a meeting chaired by the mayor that the city will build a dam."
     assert only(text).text == "the city will build a dam"
+    hyphened = "The coach told them at half-time that the team would attack more."
+    assert only(hyphened).text == "the team would attack more"
 
 
 def test_a_time_to_come_in_quotation_marks_is_a_time() -> None:
