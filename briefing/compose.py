@@ -232,9 +232,10 @@ def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
 
 
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
-    """The briefing made no longer than its short article, its sections emptied in the order
-    of `article_floors`; kept whole when even the title and bottom line are longer (a sentence
-    briefed alone): nothing would be gained by emptying it."""
+    """The briefing made no longer than its short article: a summary line a next step says
+    again goes first (unless the summary's length was asked for, `summary_floor`), then the
+    sections are emptied in the order of `article_floors`; kept whole when even the title and
+    bottom line are longer (a sentence briefed alone): nothing would be gained by emptying it."""
     if briefing.source.briefing_words <= article_words:
         return briefing
     if summary_floor < len(briefing.summary):
