@@ -907,3 +907,21 @@ def test_an_epithet_ends_a_rulers_name() -> None:
 def test_a_name_ending_in_a_group_adjective_is_a_description() -> None:
     text = "Ola Brandt met Northern Buddhist monks in the valley."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_one_word_of_a_name_is_one_name() -> None:
+    text = "Ola Brandt praised the Friends of Varberg Harbour and the Guild of Weavers."
+    found = names(text)
+    assert "Friends of Varberg Harbour" in found and "Varberg Harbour" not in found
+    # Not before a country: "Brandt of Norway" is a person and her country.
+    assert "Norway" in names("The medal went to Brandt of Norway on Monday.")
+
+
+def test_a_title_modifier_before_a_name_word_makes_no_person() -> None:
+    text = "Ola Brandt thanked the Veterans of Foreign Campaigns on Monday."
+    found = names(text)
+    assert "Campaigns" not in found and "Veterans of Foreign Campaigns" in found
+    a = by_name("Deputy Foreign Minister Kalle Varga spoke.", "Kalle Varga")
+    assert a.role == "Deputy Foreign Minister"
+    desk = "Prices rose, the Varberg Energy Desk reported on Monday."
+    assert by_name(desk, "Varberg Energy Desk").kind == "organization"

@@ -26,6 +26,7 @@ class Lexicon:
     honorifics: frozenset[str]  # "Mr", "Dr": a person, but no role
     title_heads: frozenset[str]  # titles that alone name no one ("President")
     title_modifiers: frozenset[str]  # "Former", "Acting": part of a role, name no body
+    title_qualifiers: frozenset[str]  # "Foreign", "Deputy": a title only before a post
     institutions: frozenset[str]  # one-word bodies ("Parliament", "Treasury")
     role_nouns: frozenset[str]  # lower-case heads of roles ("leader", "spokesperson")
     role_suffixes: tuple[str, ...]  # "bassist", "comedian": role nouns by their ending
@@ -106,6 +107,7 @@ def load_lexicon(language: Language) -> Lexicon:
         honorifics=w("honorifics"),
         title_heads=w("title_heads"),
         title_modifiers=w("title_modifiers"),
+        title_qualifiers=w("title_qualifiers"),
         institutions=w("institutions"),
         role_nouns=w("role_nouns"),
         role_suffixes=tuple(sorted(w("role_suffixes"))),

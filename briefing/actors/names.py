@@ -332,11 +332,22 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     if link not in lx.list_links:
         # "Bank of England", "European Organization for Nuclear Research" (issue 13; the
         # three measures unchanged)
-        return left in lx.org_heads
+        return left in lx.org_heads or one_word_of(lx, left_words, right_words, link)
     # "British and Irish Lions": a demonym joined to a name of two words or more.
     return (
         link in lx.list_links and j - 1 == start and left in lx.demonyms and len(right_words) >= 2
     )
+
+
+def one_word_of(lx: Lexicon, left: list[str], right: list[str], link: str) -> bool:
+    """ "Game of Thrones", "Veterans of Foreign Wars": one capitalised word, "of", a name."""
+    if link not in lx.affiliation_links or len(left) != 1:
+        return False
+    w = left[0]
+    if w in lx.titles or w in lx.honorifics or w in lx.demonyms or lx.country_of(w):
+        return False
+    name = " ".join(right)
+    return not (lx.country_of(name) or name in lx.capitals or name in lx.regions)
 
 
 def titled_person(lx: Lexicon, words: list[str]) -> bool:
@@ -713,6 +724,8 @@ def split_title(lx: Lexicon, words: list[str]) -> int:
     for i, w in enumerate(words):
         if is_title(lx, w) or w.rstrip(".") in lx.honorifics:
             last = i
+    if 0 <= last < len(words) - 1 and words[last] in lx.title_qualifiers:
+        last = -1  # "Veterans of Foreign Wars": "Foreign" is a title only before "Minister"
     if last == -1:
         return 1 if nationality_before_person(lx, words) else 0
     if any(w in lx.org_heads for w in words[last:]):
