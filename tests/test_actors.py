@@ -925,3 +925,8 @@ def test_a_title_modifier_before_a_name_word_makes_no_person() -> None:
     assert a.role == "Deputy Foreign Minister"
     desk = "Prices rose, the Varberg Energy Desk reported on Monday."
     assert by_name(desk, "Varberg Energy Desk").kind == "organization"
+
+
+def test_a_name_used_as_an_adjective_says_nothing_of_where() -> None:
+    text = "Ola Brandt stayed at an Oslund hotel. Later, in Oslund, she met the mayor."
+    assert by_name(text, "Oslund").kind == "place"

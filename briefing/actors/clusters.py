@@ -220,7 +220,9 @@ def cluster_kind(c: Cluster) -> ActorKind:
     if "organization" in kinds:
         return "organization"
     # Mostly "in X" / "at X" and nothing says it is a person: a place ("in Santa Barbara").
-    if "place" in kinds or 2 * sum(m.locative for m in c.mentions) > len(c.mentions):
+    # An adjective ("an Atlanta hotel") says nothing of where: only direct mentions count.
+    direct = [m for m in c.mentions if not m.link_only]
+    if "place" in kinds or 2 * sum(m.locative for m in direct) > len(direct):
         return "place"
     if "person" in kinds:
         return "person"
