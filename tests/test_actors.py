@@ -930,3 +930,9 @@ def test_a_title_modifier_before_a_name_word_makes_no_person() -> None:
 def test_a_name_used_as_an_adjective_says_nothing_of_where() -> None:
     text = "Ola Brandt stayed at an Oslund hotel. Later, in Oslund, she met the mayor."
     assert by_name(text, "Oslund").kind == "place"
+
+
+def test_an_event_with_a_numeral_is_no_actor() -> None:
+    text = "Ola Brandt fought in the Great Border War II, and later met Pope Leo XIV."
+    found = names(text)
+    assert "Great Border War II" not in found and "Leo XIV" in found

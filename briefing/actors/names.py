@@ -10,6 +10,7 @@ lists of the document's language; every mention carries its character offsets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -385,7 +386,7 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
     """The name in a capitalised run, read from its words alone, or None."""
     start, end = trim(lx, words)
     inner = list(words[start:end])
-    if not inner or is_outlet(lx, inner) or (len(inner) > 1 and inner[-1] in lx.document_heads):
+    if not inner or is_outlet(lx, inner) or names_a_document(lx, inner):
         return None  # "the Global Trade Study": no "Study" after a title "Trade"
     head = split_title(lx, inner)
     name = tuple(inner[head:])
@@ -746,6 +747,17 @@ def nationality_before_person(lx: Lexicon, words: list[str]) -> bool:
     return classify(lx, tuple(words[1:]), person=False)[0] == "person"
 
 
+ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def names_a_document(lx: Lexicon, words: Sequence[str]) -> bool:
+    """Does the name end in a document's or event's head ("Varberg Agreement", "World Cup"),
+    also before a numeral ("World War II")?"""
+    if len(words) > 2 and ROMAN_NUMERAL.fullmatch(words[-1]):
+        words = words[:-1]
+    return len(words) > 1 and words[-1] in lx.document_heads
+
+
 def acceptable(lx: Lexicon, words: list[str]) -> bool:
     if len(words) == 1:
         w = words[0]
@@ -757,7 +769,7 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
             return False  # "New" cut off "New York-based" (CoNLL recall@8 +1 name)
         if w.endswith("s") and is_acronym(w.rstrip("s")) and not is_acronym(w):
             return False  # "MPs", "MSPs": plural titles
-    if len(words) > 1 and words[-1] in lx.document_heads:
+    if names_a_document(lx, words):
         return False  # "the Artificial Intelligence Act", "the World Cup": no participant
     if all(w in lx.group_adjectives for w in words) or words[-1] in lx.group_adjectives:
         return False  # "Roman Catholic", "Southeast Asian": a description (GUM: one fewer)
