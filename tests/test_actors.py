@@ -936,3 +936,8 @@ def test_an_event_with_a_numeral_is_no_actor() -> None:
     text = "Ola Brandt fought in the Great Border War II, and later met Pope Leo XIV."
     found = names(text)
     assert "Great Border War II" not in found and "Leo XIV" in found
+
+
+def test_examples_of_a_place_noun_are_places() -> None:
+    text = "Ola Brandt opened shops in towns such as Varby, Holm and Oskar."
+    assert {by_name(text, n).kind for n in ("Varby", "Holm", "Oskar")} == {"place"}

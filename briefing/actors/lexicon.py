@@ -41,6 +41,7 @@ class Lexicon:
     role_verbs: frozenset[str]  # verbs that end a role phrase ("said", "wrote")
     speech_verbs: frozenset[str]  # "... the minister said"
     contest_verbs: frozenset[str]  # "Leicestershire beat Somerset": teams
+    example_markers: frozenset[str]  # "such as": a list of examples of the noun before
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -122,6 +123,7 @@ def load_lexicon(language: Language) -> Lexicon:
         role_verbs=w("role_verbs"),
         speech_verbs=w("speech_verbs"),
         contest_verbs=w("contest_verbs"),
+        example_markers=w("example_markers"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),

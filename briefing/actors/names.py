@@ -514,7 +514,16 @@ def located(lx: Lexicon, toks: Sequence[Token], start: int, kind: MentionKind) -
         before = toks[start - 2].lower  # "in the UK" (gold actors P 0.823 -> 0.828)
     if kind == "person" and before in lx.person_prepositions:
         return False
-    return before in lx.locative
+    return before in lx.locative or places_listed(lx, toks, start)
+
+
+def places_listed(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
+    """Does the name open a list of examples of a place noun ("towns such as Leeds")?"""
+    for n in (1, 2):
+        marker = " ".join(t.lower for t in toks[max(0, start - n) : start])
+        if start > n and marker in lx.example_markers:
+            return is_place_noun(lx, toks[start - n - 1])
+    return False
 
 
 def body_before_title(
