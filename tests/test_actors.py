@@ -941,3 +941,8 @@ def test_an_event_with_a_numeral_is_no_actor() -> None:
 def test_examples_of_a_place_noun_are_places() -> None:
     text = "Ola Brandt opened shops in towns such as Varby, Holm and Oskar."
     assert {by_name(text, n).kind for n in ("Varby", "Holm", "Oskar")} == {"place"}
+
+
+def test_a_place_word_last_heads_a_name_over_a_body_word() -> None:
+    text = "Ola Brandt spoke to the crowd gathered in Union Square on Monday."
+    assert by_name(text, "Union Square").kind == "place"

@@ -811,6 +811,8 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "country", lx.demonyms[name[:-1]], True  # "Italians": the people of a country
     if person or (len(words) > 2 and words[-2] == "the" and words[-1] in lx.epithets):
         return "person", None, False  # a title before it, or "Peter the Great"
+    if len(words) > 1 and words[-1] in lx.place_words and words[-1] not in lx.org_heads:
+        return "place", None, False  # "Times Square", "Parliament Square": the last word heads it
     if any(w.rstrip(".") in lx.org_heads for w in words) or name in lx.institutions:
         return "organization", None, False
     if words[-1] in lx.place_words or words[0] in lx.place_words or name in subdivisions():
