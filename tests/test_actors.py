@@ -946,3 +946,8 @@ def test_examples_of_a_place_noun_are_places() -> None:
 def test_a_place_word_last_heads_a_name_over_a_body_word() -> None:
     text = "Ola Brandt spoke to the crowd gathered in Union Square on Monday."
     assert by_name(text, "Union Square").kind == "place"
+
+
+def test_a_name_ending_in_a_capital_city_is_an_organisation() -> None:
+    text = "Ola Brandt left Sporting Lisbon and joined Dynamo Oslo last year."
+    assert {by_name(text, n).kind for n in ("Dynamo Oslo", "Sporting Lisbon")} == {"organization"}

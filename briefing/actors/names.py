@@ -823,6 +823,10 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "", None, False
     if any(lx.country_of(w) for w in words) or country_inside(lx, words):
         return "organization", None, False  # "Scottish Conservative", "USA Today"
+    if words[-1] in lx.capitals:
+        # "Dynamo Moscow", "Real Madrid": a club of a city, unless a role says a person
+        # ("Anna Paris, a lawyer"); a name of no kind is an organisation (CoNLL types +4, -1)
+        return "", None, False
     return "person", None, False
 
 
