@@ -71,8 +71,21 @@ def test_no_role_when_article_gives_none() -> None:
 def test_plural_role_covers_listed_names() -> None:
     text = "Cup winners Ada Brook, Lena Holt and Rosa Vance were left out."
     assert all(
-        by_name(text, n).role == "Cup winners" for n in ("Ada Brook", "Lena Holt", "Rosa Vance")
+        by_name(text, n).role == "Cup winner" for n in ("Ada Brook", "Lena Holt", "Rosa Vance")
     )
+
+
+def test_a_plural_role_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = "Sprinters Ada Brook and Lena Holt are injured, Ola Brandt said."
+    assert [by_name(text, n).role for n in ("Ada Brook", "Lena Holt")] == ["sprinter"] * 2
+
+
+def test_a_role_shared_by_a_list_weighs_less_than_ones_own() -> None:
+    text = (
+        "Sprinters Ada Brook and Lena Holt ran on Monday. Later that day, coach Rosa Vance spoke."
+    )
+    found = names(text)
+    assert found.index("Rosa Vance") < found.index("Ada Brook")
 
 
 def test_description_at_sentence_start_names_previous_person() -> None:

@@ -27,7 +27,7 @@ from briefing.actors.clusters import (
 from briefing.actors.forms import contains_words, is_acronym
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import find_mentions
-from briefing.actors.roles import TEXT, definite_descriptions
+from briefing.actors.roles import TEXT, definite_descriptions, singular
 from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention
 
 __all__ = ["find_actors", "find_mentions"]
@@ -35,6 +35,7 @@ __all__ = ["find_actors", "find_mentions"]
 EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more mention
 SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
 ROLE_WEIGHT = 2.0  # the article says what the actor does
+PLURAL_ROLE_WEIGHT = 1.0  # ... as one of several ("Defenders A and B")
 INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
 TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
 LINK_DISCOUNT = 0.5  # a demonym counts half a mention of its country
@@ -145,6 +146,7 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
         role = None
     affiliation = with_role.affiliation if with_role else None
     score = salience(lx, setting, c, Named(name, role, aliases, sentences))
+    role = one_persons_role(lx, role) if role else None
     # By position, in the order of Actor's fields: keywords make the call twice as slow.
     return Actor(
         name,
@@ -156,6 +158,15 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
         sentences,
         round(score, 3),  # score
     )
+
+
+def one_persons_role(lx: Lexicon, role: str) -> str:
+    """A plural role, shared or not ("Defenders A and B"), is one person's: "defender"."""
+    head, _, last = role.rpartition(" ")
+    one = singular(last.lower())
+    if one == last.lower() or one not in lx.role_nouns:
+        return role
+    return f"{head} {one}" if head else one
 
 
 def main_name(direct: list[Mention], kind: ActorKind) -> str:
@@ -229,7 +240,8 @@ def in_title(lx: Lexicon, a: Named, title: str) -> bool:
 
 def described(lx: Lexicon, a: Named, kind: ActorKind) -> float:
     if a.role:
-        return ROLE_WEIGHT
+        # A plural role ("Defenders A and B") tells what a group does, less why one matters.
+        return ROLE_WEIGHT if one_persons_role(lx, a.role) == a.role else PLURAL_ROLE_WEIGHT
     if kind not in ("organization", "group"):
         return 0.0
     return INSTITUTION_WEIGHT if institution_name(lx, a.name) else 0.0

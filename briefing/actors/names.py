@@ -35,6 +35,7 @@ from briefing.actors.roles import (
     is_title,
     lower_role,
     of_affiliation,
+    singular,
     title_role,
 )
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, MentionKind, Token
@@ -408,6 +409,10 @@ def read_run(
     parts = read_words(lx, tuple(map(TEXT, toks[run[0] : run[1]])))
     if parts is None:
         return None
+    if run[0] + parts.start == first_word(toks) and role_before_person(lx, parts):
+        parts = parts._replace(  # "Defenders Danny Gabbidon and ...": a role, then the name
+            name_start=parts.start + 1, words=parts.words[1:], kind="person", link_only=False
+        )
     if parts.kind in ("", "person") and parts.name_start == parts.start:
         parts = by_common_words(lx, parts, seen)  # nothing but capitals says "name"
         if parts is None:
@@ -420,6 +425,17 @@ def read_run(
     if parts.kind != "country":
         parts = by_context(lx, s, (start, end, name_start), parts)
     return span_mention(lx, s, text, (start, end, name_start), parts)
+
+
+def role_before_person(lx: Lexicon, parts: NameParts) -> bool:
+    """Does a role noun, capitalised as the sentence's first word, stand before a person's
+    name of two words or more ("Defenders Danny Gabbidon", "Striker Ola Brandt")?"""
+    words = parts.words
+    if parts.name_start != parts.start or len(words) < 3 or not is_name_word(words[1]):
+        return False
+    if singular(words[0].lower()) not in lx.role_nouns:
+        return False
+    return classify(lx, words[1:], person=False)[0] == "person"
 
 
 def by_context(
