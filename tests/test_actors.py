@@ -964,3 +964,15 @@ def test_a_place_word_last_heads_a_name_over_a_body_word() -> None:
 def test_a_name_ending_in_a_capital_city_is_an_organisation() -> None:
     text = "Ola Brandt left Sporting Lisbon and joined Dynamo Oslo last year."
     assert {by_name(text, n).kind for n in ("Dynamo Oslo", "Sporting Lisbon")} == {"organization"}
+
+
+def test_a_verb_before_a_body_is_no_part_of_a_role() -> None:
+    text = "The injury leaves Harbour boss Ola Brandt short of players."
+    assert by_name(text, "Ola Brandt").role == "Harbour boss"
+
+
+def test_a_role_noun_opening_a_sentence_is_given_in_lower_case() -> None:
+    assert by_name("Striker Ola Brandt scored twice.", "Ola Brandt").role == "striker"
+    assert by_name("President Ola Brandt spoke.", "Ola Brandt").role == "President"
+    text = "Ola Brandt, the head of the city's lawyers, spoke on Monday."
+    assert by_name(text, "Ola Brandt").role == "head of the city's lawyers"

@@ -146,7 +146,7 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
         role = None
     affiliation = with_role.affiliation if with_role else None
     score = salience(lx, setting, c, Named(name, role, aliases, sentences))
-    role = one_persons_role(lx, role) if role else None
+    role = one_persons_role(lx, role) if role and kind == "person" else role
     # By position, in the order of Actor's fields: keywords make the call twice as slow.
     return Actor(
         name,
@@ -161,11 +161,14 @@ def to_actor(lx: Lexicon, c: Cluster, setting: Setting) -> Actor | None:
 
 
 def one_persons_role(lx: Lexicon, role: str) -> str:
-    """A plural role, shared or not ("Defenders A and B"), is one person's: "defender"."""
+    """A plural role, shared or not ("Defenders A and B"), is one person's: "defender"; a
+    role noun capitalised as a sentence's first word is one in lower case ("Striker X")."""
     head, _, last = role.rpartition(" ")
     one = singular(last.lower())
-    if one == last.lower() or one not in lx.role_nouns:
-        return role
+    if one not in lx.role_nouns or (head and not last.islower()) or last in lx.titles:
+        return role  # "at AG Edwards & Sons": a name's end; "President": a title
+    if not lx.function_words.isdisjoint(head.split()):
+        return role  # "prosecutor in the case of 13 suspects", "one of the firms"
     return f"{head} {one}" if head else one
 
 

@@ -180,13 +180,20 @@ def role_start(lx: Lexicon, toks: Sequence[Token], head: int) -> tuple[int, int,
             pass  # not across "and": "Premier X and Chelsea manager Y" names two people
         elif w in lx.list_links and i > 0 and first == i + 1 and is_role_noun(lx, toks[i - 1].text):
             pass  # "vocalist and guitarist X": two roles of one person
-        elif is_modifier(lx, w) and modifiers < MAX_MODIFIERS:
+        elif is_modifier(lx, w) and modifiers < MAX_MODIFIERS and not verb_before_body(toks, i):
             modifiers += 1
             first = i
         else:
             break
         i -= 1
     return i, first, span
+
+
+def verb_before_body(toks: Sequence[Token], i: int) -> bool:
+    """Is the word at i, ending in "s" before a capitalised body, a verb ("The news leaves
+    Wales boss X")? Plural nouns modify a role after the body, not before it."""
+    w = toks[i].text
+    return w.endswith("s") and w.isalpha() and i + 1 < len(toks) and is_capital(toks[i + 1].text)
 
 
 def affiliation_split(lx: Lexicon, role: str, affiliation: str | None) -> Role:
