@@ -976,3 +976,8 @@ def test_a_role_noun_opening_a_sentence_is_given_in_lower_case() -> None:
     assert by_name("President Ola Brandt spoke.", "Ola Brandt").role == "President"
     text = "Ola Brandt, the head of the city's lawyers, spoke on Monday."
     assert by_name(text, "Ola Brandt").role == "head of the city's lawyers"
+
+
+def test_a_plural_name_after_the_is_a_team_or_band() -> None:
+    text = "Ola Brandt signed for the Northam Gulls, who beat the Rolling Pebbles."
+    assert {by_name(text, n).kind for n in ("Northam Gulls", "Rolling Pebbles")} == {"organization"}

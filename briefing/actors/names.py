@@ -460,6 +460,8 @@ def by_context(
         parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
         return parts._replace(kind="person")  # "Mitchell said"
+    if kind == "person" and name_start == start and plural_after_the(lx, toks, start, parts):
+        return parts._replace(kind="organization")  # "the Rolling Stones": a team or band
     if kind == "place" and (before in lx.contest_verbs or after in lx.contest_verbs):
         return parts._replace(kind="organization")  # "Essex beat Kent": teams (CoNLL types)
     if kind not in ("", "person"):
@@ -469,6 +471,13 @@ def by_context(
     ):
         return parts._replace(kind="place")
     return parts
+
+
+def plural_after_the(lx: Lexicon, toks: Sequence[Token], start: int, parts: NameParts) -> bool:
+    """Is the name of two words or more a plural after "the" ("the Chicago Bulls")?"""
+    last = parts.words[-1]
+    plural = len(parts.words) > 1 and last.endswith("s") and not last.endswith("ss")
+    return plural and start > 0 and toks[start - 1].lower in lx.definite_articles
 
 
 def span_mention(
