@@ -981,3 +981,7 @@ def test_a_role_noun_opening_a_sentence_is_given_in_lower_case() -> None:
 def test_a_plural_name_after_the_is_a_team_or_band() -> None:
     text = "Ola Brandt signed for the Northam Gulls, who beat the Rolling Pebbles."
     assert {by_name(text, n).kind for n in ("Northam Gulls", "Rolling Pebbles")} == {"organization"}
+
+
+def test_an_accounts_handle_is_no_actor() -> None:
+    assert names("Ola Brandt replied to @HarbourGulls on Monday.") == ["Ola Brandt"]

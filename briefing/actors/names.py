@@ -696,6 +696,8 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
     before = toks[start - 1]
     if before.lower in lx.count_words or is_number(before.text):
         return True  # "six U.S. Opens": things counted, not actors
+    if before.text == "@" and before.end == toks[start].start:
+        return True  # "@NaughtyBoyMusic": an account's handle, not a name as the text gives it
     if eponym(lx, toks, end):
         return True  # "Lou Gehrig's disease" (gold actors P 0.837 -> 0.839)
     if product_named(lx, toks, end):
