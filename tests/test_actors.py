@@ -985,3 +985,11 @@ def test_a_plural_name_after_the_is_a_team_or_band() -> None:
 
 def test_an_accounts_handle_is_no_actor() -> None:
     assert names("Ola Brandt replied to @HarbourGulls on Monday.") == ["Ola Brandt"]
+
+
+def test_people_owning_a_body_are_part_of_its_name() -> None:
+    text = "Ola Brandt met the Harbour Veterans' Affairs Committee and the Women's Guild."
+    found = names(text)
+    assert "Harbour Veterans' Affairs Committee" in found and "Women's Guild" in found
+    # A named owner is not: the country and the party are two actors.
+    assert {"Norway", "Labour Party"} <= set(names("Norway's Labour Party met Ola Brandt."))

@@ -42,6 +42,7 @@ class Lexicon:
     speech_verbs: frozenset[str]  # "... the minister said"
     contest_verbs: frozenset[str]  # "Leicestershire beat Somerset": teams
     example_markers: frozenset[str]  # "such as": a list of examples of the noun before
+    people_nouns: frozenset[str]  # "women", "workers": people, owners in "Workers' Party"
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -124,6 +125,7 @@ def load_lexicon(language: Language) -> Lexicon:
         speech_verbs=w("speech_verbs"),
         contest_verbs=w("contest_verbs"),
         example_markers=w("example_markers"),
+        people_nouns=w("people_nouns"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),

@@ -44,6 +44,7 @@ CAPITALISED = ("capitalised", "upper")
 MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row, not a heading
 HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
 CLAUSE_MARKS = frozenset(",.!?")
+APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
 MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
@@ -317,13 +318,17 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     link = toks[j].text
     if link in lx.particles:
         return True
-    if link not in lx.name_links:
+    plural = toks[j - 1].text.endswith("s") and toks[j].start == toks[j - 1].end
+    owner = link in lx.possessives or (link in APOSTROPHES and plural)
+    if not owner and link not in lx.name_links:
         return False
     right = j + 1
     while right < len(toks) and capital[right]:
         right += 1
     right_words = [t.text for t in toks[j + 1 : right]]
     left_words = [t.text for t in toks[start:j]]
+    if owner:
+        return possessive_in_name(lx, toks[start:j], right_words)
     if link in lx.list_links and titled_person(lx, left_words):
         return False  # "Minister Ana Ruiz and Harbour United": a person, then another name
     if link in lx.affiliation_links and person_like(lx, toks[start:j]):
@@ -350,6 +355,16 @@ def one_word_of(lx: Lexicon, left: list[str], right: list[str], link: str) -> bo
         return False
     name = " ".join(right)
     return not (lx.country_of(name) or name in lx.capitals or name in lx.regions)
+
+
+def possessive_in_name(lx: Lexicon, left: Sequence[Token], right: list[str]) -> bool:
+    """ "Senate Veterans' Affairs Committee", "the Women's Institute": people owning a body
+    (an organisation's head after the possessive) are part of its name; a named owner is not
+    ("Britain's Labour Party", "Berkeley's Department of Linguistics")."""
+    if not any(w in lx.org_heads for w in right):
+        return False
+    owner = left[-1].lower
+    return owner in lx.people_nouns or singular(owner) in lx.role_nouns
 
 
 def titled_person(lx: Lexicon, words: list[str]) -> bool:
