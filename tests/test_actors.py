@@ -993,3 +993,9 @@ def test_people_owning_a_body_are_part_of_its_name() -> None:
     assert "Harbour Veterans' Affairs Committee" in found and "Women's Guild" in found
     # A named owner is not: the country and the party are two actors.
     assert {"Norway", "Labour Party"} <= set(names("Norway's Labour Party met Ola Brandt."))
+
+
+def test_the_place_an_article_opens_with_outranks_a_person_named_once() -> None:
+    text = "OSLUND 2024-05-02\nOla Brandt met Kari Holm on Monday. Ola Brandt left."
+    found = names(text)
+    assert found.index("OSLUND") < found.index("Kari Holm")
