@@ -999,3 +999,8 @@ def test_the_place_an_article_opens_with_outranks_a_person_named_once() -> None:
     text = "OSLUND 2024-05-02\nOla Brandt met Kari Holm on Monday. Ola Brandt left."
     found = names(text)
     assert found.index("OSLUND") < found.index("Kari Holm")
+
+
+def test_a_newspapers_name_is_an_organisation() -> None:
+    text = "Ola Brandt told the Northam Gazette she would run again."
+    assert by_name(text, "Northam Gazette").kind == "organization"
