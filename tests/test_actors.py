@@ -1004,3 +1004,10 @@ def test_the_place_an_article_opens_with_outranks_a_person_named_once() -> None:
 def test_a_newspapers_name_is_an_organisation() -> None:
     text = "Ola Brandt told the Northam Gazette she would run again."
     assert by_name(text, "Northam Gazette").kind == "organization"
+
+
+def test_a_name_owned_by_his_or_her_is_a_thing() -> None:
+    text = "Ola Brandt posted the photo on her Snapgram and drove off in her Zentra."
+    assert names(text) == ["Ola Brandt"]
+    # Not a name modifying what is owned: "her Harbour United debut".
+    assert "Harbour United" in names("Ola Brandt made her Harbour United debut.")

@@ -473,6 +473,8 @@ def by_context(
         before in lx.indefinite_articles and kind != "person" and modifier_use(lx, toks, start, end)
     ):
         parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
+    elif kind in ("", "person") and owned(lx, toks, start, end):
+        parts = parts._replace(link_only=True)
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
         return parts._replace(kind="person")  # "Mitchell said"
     if kind == "person" and name_start == start and plural_after_the(lx, toks, start, parts):
@@ -595,6 +597,20 @@ def modifier_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bo
     if not start or end >= len(toks) or toks[start - 1].lower not in lx.indefinite_articles:
         return False
     return toks[end].shape == "word" and toks[end].lower not in lx.function_words
+
+
+def owned(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Is the name after "his", "her", "their" a thing owned ("on his Instagram", "her Oscar"),
+    not the modifier of one ("his WBO title", "his party's platform", "his World Boxing
+    Council (WBC) title")?"""
+    if toks[start - 1].text not in lx.possessive_pronouns:
+        return False  # "His Royal Highness Prince Henry" is no "his"
+    if end >= len(toks):
+        return True
+    after = toks[end]
+    if after.text in lx.possessives or after.text == "(":
+        return False
+    return after.shape != "word" or after.lower in lx.function_words
 
 
 def dateline(lx: Lexicon, s: AnnotatedSentence, end: int, parts: NameParts) -> bool:
