@@ -1011,3 +1011,16 @@ def test_a_name_owned_by_his_or_her_is_a_thing() -> None:
     assert names(text) == ["Ola Brandt"]
     # Not a name modifying what is owned: "her Harbour United debut".
     assert "Harbour United" in names("Ola Brandt made her Harbour United debut.")
+
+
+def test_an_age_between_a_name_and_its_role_is_skipped() -> None:
+    text = "Kari Holm, 45, a former soldier, said the plan failed."
+    assert by_name(text, "Kari Holm").role == "former soldier"
+
+
+def test_a_description_set_off_by_a_comma_names_the_person_before() -> None:
+    text = "Kari Holm said he would appeal. The lawyer, who lives nearby, was fined."
+    assert by_name(text, "Kari Holm").role == "lawyer"
+    # Not a list of posts: "The chairman, chief executive and two directors left."
+    text = "Kari Holm spoke. The chairman, chief executive and two directors left."
+    assert by_name(text, "Kari Holm").role is None

@@ -72,6 +72,7 @@ def lower_role(lx: Lexicon, text: str, toks: Sequence[Token], start: int, end: i
         if role[0] and role[0].rsplit(None, 1)[-1] not in lx.relatives:
             return role
     # After the name; a function there wins over a relation before it ("his wife X, a rider").
+    end = after_age(lx, toks, end)
     if end < len(toks) and toks[end].text == ",":
         after = appositive(lx, text, toks, end)
         after = after if after[0] else clause_role(lx, text, toks, end)
@@ -80,6 +81,14 @@ def lower_role(lx: Lexicon, text: str, toks: Sequence[Token], start: int, end: i
     else:
         return role
     return after if after[0] else role
+
+
+def after_age(lx: Lexicon, toks: Sequence[Token], end: int) -> int:
+    """ "X, 45, a former soldier": the comma before the role after the age, else `end`."""
+    age = end + 3 < len(toks) and toks[end].text == "," and toks[end + 2].text == ","
+    if age and toks[end + 1].shape == "number" and toks[end + 3].lower in lx.determiners:
+        return end + 2
+    return end
 
 
 def clause_role(lx: Lexicon, text: str, toks: Sequence[Token], end: int) -> Role:
@@ -322,7 +331,13 @@ def definite_descriptions(lx: Lexicon, text: str, toks: Sequence[Token]) -> list
             i -= 1
         if i < 0 or toks[i].lower not in lx.definite_articles:
             continue
-        at_start = i == opening and after[:1].islower() and after not in lx.role_continuations
+        # "The premier was ...", "The premier, who ...": not "The premier, Ola Brandt, ..."
+        # "The lawyer, who ...": not "The chairman, chief executive and ...", a list
+        comma = after == "," and k + 2 < len(toks) and not is_role_noun(lx, toks[k + 2].text)
+        if comma:
+            after = toks[k + 2].text
+        opens = comma or after not in lx.role_continuations  # "The man who ..." is anyone
+        at_start = i == opening and after[:1].islower() and opens
         # "... the former health secretary's final gesture": the person named just before
         # (a bare "the rapper's" is as often the story's main figure: left out)
         owned = after in lx.possessives and k - i > 1
