@@ -1024,3 +1024,8 @@ def test_a_description_set_off_by_a_comma_names_the_person_before() -> None:
     # Not a list of posts: "The chairman, chief executive and two directors left."
     text = "Kari Holm spoke. The chairman, chief executive and two directors left."
     assert by_name(text, "Kari Holm").role is None
+
+
+def test_a_rank_in_an_appositive_is_a_role() -> None:
+    text = "Ola Brandt, the world No. 1, faces Kari Holm on Friday."
+    assert by_name(text, "Ola Brandt").role == "world No. 1"

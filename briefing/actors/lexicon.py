@@ -43,6 +43,7 @@ class Lexicon:
     contest_verbs: frozenset[str]  # "Leicestershire beat Somerset": teams
     example_markers: frozenset[str]  # "such as": a list of examples of the noun before
     people_nouns: frozenset[str]  # "women", "workers": people, owners in "Workers' Party"
+    numbering_words: frozenset[str]  # "No. 1": a rank in a role
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -126,6 +127,7 @@ def load_lexicon(language: Language) -> Lexicon:
         contest_verbs=w("contest_verbs"),
         example_markers=w("example_markers"),
         people_nouns=w("people_nouns"),
+        numbering_words=w("numbering_words"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),

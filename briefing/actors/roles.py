@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from briefing.actors.forms import first_word, is_capital, is_modifier, is_name_word
@@ -250,7 +251,10 @@ def appositive(
     if for_org:
         if not any(t.text in nouns for t in phrase[:5]):
             return None, None
-    elif not any(is_role_noun(lx, t.text) and t.text not in lx.org_nouns for t in phrase):
+    elif not (
+        any(is_role_noun(lx, t.text) and t.text not in lx.org_nouns for t in phrase)
+        or ranked(lx, phrase)  # "the world No. 1"
+    ):
         return None, None
     if len(phrase) == 1 and relation(lx, pronoun, phrase[0].text):
         return text[toks[i - 1].start : phrase[0].end], None  # ", her father,": resolved later
@@ -265,6 +269,14 @@ def appositive(
         role = "".join(c for c in role if c not in lx.quotes)
         affiliation = affiliation and "".join(c for c in affiliation if c not in lx.quotes)
     return role, (lx.country_of(affiliation) or affiliation) if affiliation else None
+
+
+def ranked(lx: Lexicon, phrase: Sequence[Token]) -> bool:
+    """Does the phrase hold a rank: a numbering sign before a number ("No. 1")?"""
+    return any(
+        t.lower.rstrip(".") in lx.numbering_words and nxt.shape == "number"
+        for t, nxt in pairwise(phrase)
+    )
 
 
 def quoted_name(lx: Lexicon, toks: Sequence[Token], i: int) -> bool:
