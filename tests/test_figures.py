@@ -522,3 +522,8 @@ def test_a_context_never_ends_inside_a_word() -> None:
     context = found["10% women speakers"]
     end = text.index(context) + len(context)
     assert text[end] in " .,", context  # "... equal line" was given
+
+
+def test_a_hyphened_word_ending_a_figures_phrase_is_kept_whole() -> None:
+    found = {f.text: f.context for f in figures("The club gets £1.9m for the runners-up.")}
+    assert found["£1.9m"] == "£1.9m for the runners-up"  # not "runners-": "up" is no stop here

@@ -816,7 +816,7 @@ def context_of(s: Scan, text: str, first: int, num_end: int, end: int) -> str:
         read += not joined(s, after)
         after += 1
     after = word_end(s, after)  # "equal line-ups", not "equal line"
-    while after > end and toks[after - 1].lower in s.w.stops:
+    while after > end and toks[after - 1].lower in s.w.stops and not mid_word(s, after - 1):
         after -= 1  # "... that has killed over": no dangling function word at the end
     before = first
     if words_in(s, num_end, after) < 4:
