@@ -1029,3 +1029,12 @@ def test_a_description_set_off_by_a_comma_names_the_person_before() -> None:
 def test_a_rank_in_an_appositive_is_a_role() -> None:
     text = "Ola Brandt, the world No. 1, faces Kari Holm on Friday."
     assert by_name(text, "Ola Brandt").role == "world No. 1"
+
+
+def test_a_description_after_a_sentence_about_the_person_names_them() -> None:
+    text = (
+        "Kari Holm sued the firm. He said it made him ill. The legal assistant said he would win."
+    )
+    assert by_name(text, "Kari Holm").role == "legal assistant"
+    text = "Kari Holm sued the firm. The show was on air. The legal assistant said he would win."
+    assert by_name(text, "Kari Holm").role is None

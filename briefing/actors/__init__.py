@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,11 +24,11 @@ from briefing.actors.clusters import (
     people_in_order,
     without_suffix,
 )
-from briefing.actors.forms import contains_words, is_acronym
+from briefing.actors.forms import contains_words, first_word, is_acronym
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import find_mentions
 from briefing.actors.roles import TEXT, definite_descriptions, singular
-from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention
+from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention, Token
 
 __all__ = ["find_actors", "find_mentions"]
 
@@ -68,13 +68,21 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
             continue  # most sentences: no role noun, found in C
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
-    add_described_roles(clusters, described)
+    if described:
+        about = [s.index for s in doc.sentences if opens_with(lx.personal_pronouns, s.words)]
+        add_described_roles(clusters, described, about)
     pronouns = lx.possessive_pronouns
     if any(m.role and m.role.split(" ", 1)[0].lower() in pronouns for m in doc.mentions):
         resolve_relations(lx, clusters)  # few documents: "her father X"
     setting = Setting(len(doc.sentences), summary, doc.title or "")
     actors = [a for a in (to_actor(lx, c, setting) for c in clusters) if a is not None]
     return sorted(actors, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def opens_with(words: Collection[str], toks: Sequence[Token]) -> bool:
+    """Does the sentence open with one of `words` (in lower case)?"""
+    i = first_word(toks)
+    return i >= 0 and toks[i].lower in words
 
 
 def resolve_relations(lx: Lexicon, clusters: list[Cluster]) -> None:

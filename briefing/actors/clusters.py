@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -195,13 +196,18 @@ def people_in_order(clusters: list[Cluster], *, by_char: bool) -> list[tuple[int
     )
 
 
-def add_described_roles(clusters: list[Cluster], described: list[tuple[int, int, str]]) -> None:
-    """Give "The premier ..." to the person named last before it, if no role is known."""
+def add_described_roles(
+    clusters: list[Cluster], described: list[tuple[int, int, str]], about: Collection[int] = ()
+) -> None:
+    """Give "The premier ..." to the person named last before it, in this sentence or the one
+    before, or two before if the one between goes on about the person ("He said ..."; its
+    index in `about`), if no role is known."""
     people = people_in_order(clusters, by_char=False)
     places = [(s, p) for s, p, _ in people]
     for sentence, position, role in described:
         k = bisect_left(places, (sentence, position)) - 1
-        if k >= 0 and sentence - people[k][0] <= 1:
+        gap = sentence - people[k][0] if k >= 0 else 3
+        if gap <= 1 or (gap == 2 and sentence - 1 in about):
             c = clusters[people[k][2]]
             if c.role_hint is None and not any(m.role for m in c.mentions):
                 c.role_hint = role

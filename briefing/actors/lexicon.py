@@ -44,6 +44,7 @@ class Lexicon:
     example_markers: frozenset[str]  # "such as": a list of examples of the noun before
     people_nouns: frozenset[str]  # "women", "workers": people, owners in "Workers' Party"
     numbering_words: frozenset[str]  # "No. 1": a rank in a role
+    personal_pronouns: frozenset[str]  # "he", "she": a sentence about the person named before
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -128,6 +129,7 @@ def load_lexicon(language: Language) -> Lexicon:
         example_markers=w("example_markers"),
         people_nouns=w("people_nouns"),
         numbering_words=w("numbering_words"),
+        personal_pronouns=w("personal_pronouns"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),
