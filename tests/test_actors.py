@@ -1038,3 +1038,8 @@ def test_a_description_after_a_sentence_about_the_person_names_them() -> None:
     assert by_name(text, "Kari Holm").role == "legal assistant"
     text = "Kari Holm sued the firm. The show was on air. The legal assistant said he would win."
     assert by_name(text, "Kari Holm").role is None
+
+
+def test_a_label_before_a_number_is_no_actor() -> None:
+    text = "As Figure 2 shows, Ola Brandt left from Terminal 3 under Rule 37."
+    assert names(text) == ["Ola Brandt"]

@@ -45,6 +45,7 @@ class Lexicon:
     people_nouns: frozenset[str]  # "women", "workers": people, owners in "Workers' Party"
     numbering_words: frozenset[str]  # "No. 1": a rank in a role
     personal_pronouns: frozenset[str]  # "he", "she": a sentence about the person named before
+    label_words: frozenset[str]  # "Figure 1", "Rule 37": a label before a number
     place_nouns: frozenset[str]  # "the Donetsk region"
     place_words: frozenset[str]  # "Elm Park", "Santa Barbara Airport"
     regions: frozenset[str]  # "Europe", "Middle East": places
@@ -130,6 +131,7 @@ def load_lexicon(language: Language) -> Lexicon:
         people_nouns=w("people_nouns"),
         numbering_words=w("numbering_words"),
         personal_pronouns=w("personal_pronouns"),
+        label_words=w("label_words"),
         place_nouns=w("place_nouns"),
         place_words=w("place_words"),
         regions=w("regions") | w("state_abbreviations"),

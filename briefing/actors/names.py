@@ -435,6 +435,8 @@ def read_run(
     start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
     if start and excluded_by_context(lx, toks, start, end):
         return None
+    if end - start == 1 and labels_number(lx, toks, start):
+        return None  # "Figure 1", "Terminal 2", "Rule 37": a label, not an actor
     if quoted(lx, toks, run[0], end):
         return None  # a name in quotes is a title or slogan ("Race Together"), not an actor
     if parts.kind != "country":
@@ -737,6 +739,12 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
         return True  # "the film Still Alice": a title (gold: one false actor fewer)
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
+
+
+def labels_number(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
+    """Is the word at `at` a label word before a number ("Figure 1", "Rule 37")?"""
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    return after is not None and after.shape == "number" and toks[at].lower in lx.label_words
 
 
 def quoted(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
