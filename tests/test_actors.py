@@ -1043,3 +1043,8 @@ def test_a_description_after_a_sentence_about_the_person_names_them() -> None:
 def test_a_label_before_a_number_is_no_actor() -> None:
     text = "As Figure 2 shows, Ola Brandt left from Terminal 3 under Rule 37."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    text = "The envoy met Kari Anne Holm Monday and left for Oslo."
+    assert "Kari Anne Holm" in names(text)

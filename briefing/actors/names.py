@@ -694,6 +694,8 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
         rest = " ".join(words[start + 1 : end])
         if lx.country_of(rest) and not lx.country_of(" ".join(words[start:end])):
             start += 1  # "Former England captain": a role's first word, not "New Zealand"
+    if end - start > 2 and weekday_after_name(lx, words[start:end]):
+        end -= 1  # "Jose Miguel Insulza Monday": a day after a name
     while end > start and (
         words[end - 1] in lx.name_links
         or words[end - 1] in lx.particles
@@ -702,6 +704,14 @@ def trim(lx: Lexicon, words: tuple[str, ...]) -> Span:
     ):
         end -= 1
     return start, end
+
+
+def weekday_after_name(lx: Lexicon, words: tuple[str, ...]) -> bool:
+    """Does a weekday end the run after two name words or more ("Ola Anne Brandt Monday"),
+    not a surname after a given name ("Coach Mike Friday")?"""
+    if words[-1] not in lx.weekdays:
+        return False
+    return sum(not is_title(lx, w) for w in words[:-1]) >= 2
 
 
 def counted_people(lx: Lexicon, words: tuple[str, ...], start: int) -> bool:
