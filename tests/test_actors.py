@@ -1048,3 +1048,12 @@ def test_a_label_before_a_number_is_no_actor() -> None:
 def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
     text = "The envoy met Kari Anne Holm Monday and left for Oslo."
     assert "Kari Anne Holm" in names(text)
+
+
+def test_of_the_goes_on_a_bodys_name() -> None:
+    text = "Ola Brandt thanked the Harbour Guild Association of the Northern Isles."
+    assert "Harbour Guild Association of the Northern Isles" in names(text)
+    text = "Kari Holm sued the Supreme Court of the State of Varberg on Monday."
+    assert "Supreme Court of the State of Varberg" in names(text)
+    # Not after a company's legal form: where the company is.
+    assert "United States" in names("Ola Brandt joined Acme Co of the United States in May.")

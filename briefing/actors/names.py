@@ -305,12 +305,23 @@ def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
                 j += 2
             elif j + 2 < n and capital[j + 2] and particles(lx, toks, j, 2):
                 j += 3  # "Joost van der Westhuizen", "Maria de la Cruz" (CoNLL: +1 key name)
+            elif j + 2 < n and capital[j + 2] and body_of_the(lx, toks, j):
+                j += 3  # "the National Guard Association of the United States"
             elif j + 1 < n and toks[j].lower == "the" and toks[j + 1].text in lx.epithets:
                 j += 2  # "Peter the Great" (GUM recall 0.725 -> 0.729)
             else:
                 break
         out.append((i, j))
     return out
+
+
+def body_of_the(lx: Lexicon, toks: Sequence[Token], j: int) -> bool:
+    """Do "of the", "for the" at j go on the name of a body ending before j?"""
+    link = toks[j].text in lx.name_links and toks[j].text not in lx.list_links
+    head = toks[j - 1].text
+    # Not after a company's legal form: "Dow Chemical Co of the United States" is where it is.
+    body = head in lx.org_heads and head.rstrip(".").lower() not in lx.legal_suffixes
+    return link and body and toks[j + 1].lower in lx.definite_articles
 
 
 def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j: int) -> bool:
@@ -338,8 +349,9 @@ def joins(lx: Lexicon, toks: Sequence[Token], capital: list[bool], start: int, j
     left = toks[j - 1].text
     if link not in lx.list_links:
         # "Bank of England", "European Organization for Nuclear Research" (issue 13; the
-        # three measures unchanged)
-        return left in lx.org_heads or one_word_of(lx, left_words, right_words, link)
+        # three measures unchanged); "Supreme Court of the State of Hawaii"
+        after_the = not lx.definite_articles.isdisjoint(left_words)
+        return left in lx.org_heads or after_the or one_word_of(lx, left_words, right_words, link)
     # "British and Irish Lions": a demonym joined to a name of two words or more.
     return (
         link in lx.list_links and j - 1 == start and left in lx.demonyms and len(right_words) >= 2
