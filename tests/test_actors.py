@@ -1057,3 +1057,8 @@ def test_of_the_goes_on_a_bodys_name() -> None:
     assert "Supreme Court of the State of Varberg" in names(text)
     # Not after a company's legal form: where the company is.
     assert "United States" in names("Ola Brandt joined Acme Co of the United States in May.")
+
+
+def test_a_score_after_a_line_opening_name_is_no_dateline() -> None:
+    text = "Results of the games played on Monday.\nNORTHAM 2 VARBY 0\nNORTHAM 3 HOLM 1"
+    assert by_name(text, "NORTHAM").kind == "organization"

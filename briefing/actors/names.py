@@ -631,7 +631,10 @@ def dateline(lx: Lexicon, s: AnnotatedSentence, end: int, parts: NameParts) -> b
     """Is the name opening the sentence a dateline: a name in capitals (or the article's
     first word) before a date, a comma or a bracket?"""
     toks = s.words
-    if end >= len(toks) or not (toks[end].shape == "number" or toks[end].text in ",("):
+    after = toks[end] if end < len(toks) else None
+    # A date ("1996-08-30"), not a score in a table's row ("LG 2 OB 0")
+    dated = after is not None and after.shape == "number" and len(after.text) >= 4
+    if after is None or not (dated or after.text in ",("):
         return False
     if all(t.shape == "upper" for t in toks[:end] if t.text[:1].isalpha()):
         return True
