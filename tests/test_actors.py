@@ -1062,3 +1062,8 @@ def test_of_the_goes_on_a_bodys_name() -> None:
 def test_a_score_after_a_line_opening_name_is_no_dateline() -> None:
     text = "Results of the games played on Monday.\nNORTHAM 2 VARBY 0\nNORTHAM 3 HOLM 1"
     assert by_name(text, "NORTHAM").kind == "organization"
+
+
+def test_a_row_of_column_heads_in_capitals_is_no_actor() -> None:
+    text = "Standings after Monday's games.\nW L PCT GB\nNortham Gulls 64 43 .596 -"
+    assert "W L PCT GB" not in names(text)

@@ -875,6 +875,8 @@ def acceptable(lx: Lexicon, words: list[str]) -> bool:
         return False  # "Roman Catholic", "Southeast Asian": a description (GUM: one fewer)
     if all(len(w) == 1 for w in words):
         return False  # "W D L G": a table's column heads
+    if len(words) > 2 and any(len(w) == 1 for w in words) and all(w.isupper() for w in words):
+        return False  # "W L PCT GB": a table's column heads too
     if all(w.rstrip(".").lower() in lx.legal_suffixes for w in words):
         return False  # "Inc." cut off "Amazon.com Inc.": a company's suffix alone
     # "Friday", and "AUGUST" in a table's heading (CoNLL recall@8 0.658 -> 0.660)
