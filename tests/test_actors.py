@@ -1067,3 +1067,10 @@ def test_a_score_after_a_line_opening_name_is_no_dateline() -> None:
 def test_a_row_of_column_heads_in_capitals_is_no_actor() -> None:
     text = "Standings after Monday's games.\nW L PCT GB\nNortham Gulls 64 43 .596 -"
     assert "W L PCT GB" not in names(text)
+
+
+def test_a_place_appositive_makes_a_place() -> None:
+    text = "Ola Brandt praised Varby, the state capital, and Northam, a small town."
+    assert {by_name(text, n).kind for n in ("Varby", "Northam")} == {"place"}
+    text = "Ola Brandt met Kari Holm, the state prosecutor, on Monday."
+    assert by_name(text, "Kari Holm").kind == "person"

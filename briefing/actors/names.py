@@ -32,6 +32,7 @@ from briefing.actors.lexicon import Lexicon, load_lexicon, subdivisions
 from briefing.actors.roles import (
     MAX_MODIFIERS,
     appositive,
+    is_role_noun,
     is_title,
     lower_role,
     of_affiliation,
@@ -497,7 +498,7 @@ def by_context(
         return parts._replace(kind="organization")  # "Essex beat Kent": teams (CoNLL types)
     if kind not in ("", "person"):
         return parts
-    if (after == "," and in_region(lx, toks, end)) or (
+    if (after == "," and (in_region(lx, toks, end) or place_appositive(lx, toks, end))) or (
         before in lx.affiliation_links and place_of(lx, toks, start)
     ):
         return parts._replace(kind="place")
@@ -639,6 +640,24 @@ def dateline(lx: Lexicon, s: AnnotatedSentence, end: int, parts: NameParts) -> b
     if all(t.shape == "upper" for t in toks[:end] if t.text[:1].isalpha()):
         return True
     return s.index == 0 and parts.kind == ""
+
+
+def place_appositive(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Is the name ending at `end` followed by ", the state capital", ", a small town" (not
+    ", the state prosecutor", ", the city committee")?"""
+    i = end + 2
+    if i >= len(toks) or toks[i - 1].lower not in lx.determiners:
+        return False
+    k = i
+    while k < len(toks) and k - i <= MAX_MODIFIERS and is_modifier(lx, toks[k].text):
+        k += 1
+    phrase = toks[i:k]
+    if not phrase or is_role_noun(lx, phrase[-1].text):
+        return False
+    head = phrase[-1].text
+    if head in lx.org_nouns or head in lx.body_nouns:
+        return False  # "the city committee": a body
+    return any(is_place_noun(lx, t) for t in phrase)
 
 
 def in_region(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
