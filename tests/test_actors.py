@@ -1074,3 +1074,8 @@ def test_a_place_appositive_makes_a_place() -> None:
     assert {by_name(text, n).kind for n in ("Varby", "Northam")} == {"place"}
     text = "Ola Brandt met Kari Holm, the state prosecutor, on Monday."
     assert by_name(text, "Kari Holm").kind == "person"
+
+
+def test_a_verb_form_as_a_subject_is_no_name() -> None:
+    text = "Stretching is good for you, Ola Brandt said."
+    assert names(text) == ["Ola Brandt"]

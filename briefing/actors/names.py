@@ -241,6 +241,7 @@ def initial_is_name(
     # "Critics say").
     after = word_after_aside(toks, i + 1)
     subject = (after in lx.subject_verbs or after in lx.possessives) and word[-1:] != "s"
+    subject = subject and not word.endswith(lx.gerund_endings)  # "Stretching is important"
     return followed or subject
 
 
