@@ -83,6 +83,37 @@ def test_spacy_leaves_out_non_actors() -> None:
     assert "Sunday" not in names  # a date: no actor
 
 
+def spacy_mentions(text: str) -> list[tuple[str, str]]:
+    from briefing.actors.spacy_ner import spacy_finder
+
+    doc = annotate(make_document(text), find_names=spacy_finder())
+    return [(m.text, m.kind) for m in doc.mentions]
+
+
+@needs_spacy
+def test_spacy_drops_a_rules_name_it_reads_as_a_date() -> None:
+    names = [
+        n for n, _ in spacy_mentions("The Harbourton council met on Christmas Eve. Ana Ruiz spoke.")
+    ]
+    assert "Ana Ruiz" in names
+    assert "Christmas Eve" not in names  # the rules read a person; spaCy a date
+
+
+@needs_spacy
+def test_spacy_drops_the_rules_names_inside_a_title() -> None:
+    names = [
+        n for n, _ in spacy_mentions("Ana Ruiz starred in Beauty and the Beast at the theatre.")
+    ]
+    assert "Ana Ruiz" in names
+    assert "Beauty" not in names and "Beast" not in names  # words of a work's title
+
+
+@needs_spacy
+def test_spacy_drops_a_capitalised_word_it_never_sees_as_a_name() -> None:
+    names = [n for n, _ in spacy_mentions("Ana Ruiz thanked the Volunteers for their help.")]
+    assert names == ["Ana Ruiz"]
+
+
 @needs_spacy
 def test_spacy_briefing_end_to_end_says_its_recognizer() -> None:
     b = brief_text(ARTICLE, Options(ner="spacy", sentences=2))

@@ -1,20 +1,20 @@
-"""The statistical name finder: spaCy's entities as the document's name mentions.
+"""The statistical name finder: the rules' name mentions, checked by spaCy.
 
 Used only with `--ner spacy` (`Options(ner="spacy")`) and imported only then: the default
-name finder (`names.py`) needs no model. spaCy says where a name is and what it is (a person,
-an organisation, a place, a nationality; works, products, events, laws and dates are left out
-as non-actors); where it sees no name the rules' mentions stand. The project's own rules read
-the titles and roles around every name, and merging, ranking and affiliations are the same as
-for the rules alone. The dependency parse is not used: the rules' roles did as well, and the
-entity recognizer alone is several times faster.
+name finder (`names.py`) needs no model. The rules' mentions are the base (their titles, roles
+and exclusions stand); spaCy's entities drop a mention it reads as a date, a number, an event
+or a part of a work's title, or never sees as a name at all. Merging, ranking and affiliations
+are the project's, as for the rules alone. The dependency parse is not used: the entity
+recognizer alone is several times faster.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import cache, partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import (
@@ -24,12 +24,9 @@ from briefing.actors.names import (
     NameParts,
     acceptable,
     by_common_words,
-    capital_words,
-    case_evidence,
     classify,
     excluded_by_context,
     is_outlet,
-    share_plural_roles,
     span_mention,
     split_title,
     trim,
@@ -55,6 +52,10 @@ LABEL_KINDS: dict[str, MentionKind] = {
     "FAC": "place",
     "NORP": "group",
 }
+# Labels of no actor that spaCy gives a rules' mention exactly: "First", "Christmas Eve".
+NUMERIC_LABELS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"))
+# Labels of a longer name that a rules' mention inside it is only part of ("Beauty and the Beast").
+ENCLOSING_LABELS = frozenset(("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE"))
 # Only the entity recognizer runs: roles come from the project's rules over the same words.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 BATCH = 64  # sentences per spaCy batch
@@ -92,26 +93,67 @@ def spacy_finder(model: str = DEFAULT_MODEL) -> Finder:
     return partial(find_mentions, load_pipeline(model))
 
 
+class Entity(NamedTuple):
+    """One of spaCy's entities: character offsets in its sentence, and label."""
+
+    start: int
+    end: int
+    label: str
+
+
 def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
-    """Every name mention of the document, sentence by sentence: spaCy's entities, and the
-    rules' mentions where spaCy saw nothing (a name the small model misses, "rapper X"). A
-    span of spaCy's wins over the rules' mention it covers, also when spaCy calls it a work,
-    a product, an event, a law or a date: no actor."""
+    """Every name mention of the document, sentence by sentence: the rules' mentions that
+    spaCy does not read as non-actors."""
     lx = load_lexicon(doc.language)
     by_rules = doc.mentions_by_sentence if doc.mentions else rules_by_sentence(doc)
-    capitals = [capital_words(lx, s.words, s.text) for s in doc.sentences]
-    seen = case_evidence(lx, doc.sentences, capitals)[0]
-    parsed = nlp.pipe((s.text for s in doc.sentences), batch_size=BATCH)
+    parses = nlp.pipe((s.text for s in doc.sentences), batch_size=BATCH)
+    entities = [[Entity(e.start_char, e.end_char, e.label_) for e in p.ents] for p in parses]
+    labels: dict[str, Counter[str]] = {}  # the labels spaCy gives each text in the document
+    for s, ents in zip(doc.sentences, entities, strict=True):
+        for e in ents:
+            labels.setdefault(s.text[e.start : e.end], Counter())[e.label] += 1
+    named = Counter(m.text for ms in by_rules for m in ms)
     mentions: list[Mention] = []
-    for s, parse, ruled in zip(doc.sentences, parsed, by_rules, strict=True):
-        # "non-NATO", "pro-Kremlin": the rules' name inside the compound is kept instead
-        spans = [(e.start_char, e.end_char, e.label_) for e in parse.ents if e.text[:1].isupper()]
-        found = [m for m in (entity_mention(lx, s, *sp, seen=seen) for sp in spans) if m]
-        taken = [(a, b) for a, b, _ in spans]  # a work or a date too: spaCy's word wins
-        found.extend(m for m in ruled if not within(taken, m))
-        found.sort(key=lambda m: m.start)
-        mentions.extend(share_plural_roles(lx, s.text, found) if len(found) > 1 else found)
+    for s, ents, ruled in zip(doc.sentences, entities, by_rules, strict=True):
+        # "non-NATO", "pro-Kremlin": a lower-case entity says nothing of the rules' names
+        capital = [e for e in ents if s.text[e.start : e.start + 1].isupper()]
+        mentions.extend(
+            m
+            for m in ruled
+            if not non_actor(lx, s.text, capital, m) and not unseen(m, ents, labels, named)
+        )
     return mentions
+
+
+def non_actor(lx: Lexicon, text: str, ents: Sequence[Entity], m: Mention) -> bool:
+    """Does spaCy read the rules' mention as no actor: exactly a date, time or number ("First",
+    "Christmas Eve"), exactly an event of several words ("World War II"), or a part of a
+    longer title, event or date ("Beauty and the Beast", "The Fall of the Alamo")? A country,
+    place or titled person inside a longer entity stands ("Transforming Kenya: ...")."""
+    for e in ents:
+        if e.start == m.start and e.end == m.end:
+            if e.label in NUMERIC_LABELS or (e.label == "EVENT" and len(m.words) > 1):
+                return True
+        elif e.start <= m.start and m.end <= e.end and e.label in ENCLOSING_LABELS:
+            if m.kind in ("country", "place") or m.role or m.person:
+                continue
+            # "Faik Nerweyi of": spaCy's span runs over a function word only
+            rest = (text[e.start : m.start] + " " + text[m.end : e.end]).split()
+            if any(
+                any(c.isalnum() for c in w) and w.lower() not in lx.function_words for w in rest
+            ):
+                return True
+    return False
+
+
+def unseen(
+    m: Mention, ents: Sequence[Entity], labels: dict[str, Counter[str]], named: Counter[str]
+) -> bool:
+    """A single word the rules could not type, named once, that spaCy never sees as a name in
+    the whole document ("the Volunteers", "Scorers"): a capitalised common word."""
+    if m.kind or m.role or m.person or len(m.words) > 1 or named[m.text] > 1:
+        return False
+    return m.text not in labels and not any(e.start < m.end and m.start < e.end for e in ents)
 
 
 def rules_by_sentence(doc: AnnotatedDocument) -> tuple[tuple[Mention, ...], ...]:
@@ -121,15 +163,6 @@ def rules_by_sentence(doc: AnnotatedDocument) -> tuple[tuple[Mention, ...], ...]
     for m in rules(doc):
         found[m.sentence].append(m)
     return tuple(tuple(ms) for ms in found)
-
-
-def within(spans: Iterable[tuple[int, int]], m: Mention) -> bool:
-    """Does one of spaCy's spans cover the rules' mention, or cut into it? A longer name of
-    the rules around a span of spaCy's is kept ("One Direction" around "One")."""
-    return any(
-        a < m.end and m.start < b and not (m.start <= a and b <= m.end and b - a < m.end - m.start)
-        for a, b in spans
-    )
 
 
 def entity_mention(
