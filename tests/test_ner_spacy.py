@@ -115,6 +115,21 @@ def test_spacy_drops_a_capitalised_word_it_never_sees_as_a_name() -> None:
 
 
 @needs_spacy
+def test_spacy_types_a_name_the_rules_could_not() -> None:
+    from briefing.actors.spacy_ner import spacy_finder
+
+    text = "Cincinnati voted to build a new stadium. The mayor said Cincinnati would pay half."
+    doc = annotate(make_document(text), find_names=spacy_finder())
+    assert [(a.name, a.kind) for a in find_actors(doc)] == [("Cincinnati", "place")]
+
+
+@needs_spacy
+def test_spacy_adds_a_name_it_finds_twice_where_the_rules_missed_it() -> None:
+    text = "Steven wants a new bike. Steven is nine years old."
+    assert spacy_mentions(text) == [("Steven", "person"), ("Steven", "person")]
+
+
+@needs_spacy
 def test_spacy_briefing_end_to_end_says_its_recognizer() -> None:
     b = brief_text(ARTICLE, Options(ner="spacy", sentences=2))
     assert "Ola Brandt" in [a.name for a in b.actors]

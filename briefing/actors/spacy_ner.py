@@ -1,11 +1,12 @@
-"""The statistical name finder: the rules' name mentions, checked by spaCy.
+"""The statistical name finder: the rules' name mentions, checked and completed by spaCy.
 
 Used only with `--ner spacy` (`Options(ner="spacy")`) and imported only then: the default
 name finder (`names.py`) needs no model. The rules' mentions are the base (their titles, roles
-and exclusions stand); spaCy's entities drop a mention it reads as a date, a number, an event
-or a part of a work's title, or never sees as a name at all. Merging, ranking and affiliations
-are the project's, as for the rules alone. The dependency parse is not used: the entity
-recognizer alone is several times faster.
+and exclusions stand); spaCy's entities (a) drop a mention it reads as a date, a number, an
+event or a part of a work's title, or never sees as a name at all, (b) give a kind where the
+rules' words gave none, and (c) add a name the rules missed when spaCy finds it more than
+once. Merging, ranking and affiliations are the project's, as for the rules alone. The
+dependency parse is not used: the entity recognizer alone is several times faster.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache, partial
 from typing import Any, NamedTuple
 
@@ -24,9 +26,15 @@ from briefing.actors.names import (
     NameParts,
     acceptable,
     by_common_words,
+    capital_words,
+    case_evidence,
     classify,
+    credits,
+    defined_terms,
     excluded_by_context,
     is_outlet,
+    quoted,
+    share_plural_roles,
     span_mention,
     split_title,
     trim,
@@ -56,6 +64,14 @@ LABEL_KINDS: dict[str, MentionKind] = {
 NUMERIC_LABELS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"))
 # Labels of a longer name that a rules' mention inside it is only part of ("Beauty and the Beast").
 ENCLOSING_LABELS = frozenset(("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE"))
+# A kind-less mention takes spaCy's label of its words when spaCy gives that label this often in
+# the document, to most of its entities of those words; not ORG: a kind-less name already
+# counts as an organisation where nothing else speaks, and one ORG would outrank a person's
+# other mentions in its cluster.
+VOTED_KINDS = frozenset(("PERSON", "GPE", "LOC", "FAC", "NORP"))
+MIN_VOTES = 2
+# A name the rules missed is added when spaCy finds it (with one label) this often.
+MIN_FINDS = 2
 # Only the entity recognizer runs: roles come from the project's rules over the same words.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 BATCH = 64  # sentences per spaCy batch
@@ -103,7 +119,8 @@ class Entity(NamedTuple):
 
 def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
     """Every name mention of the document, sentence by sentence: the rules' mentions that
-    spaCy does not read as non-actors."""
+    spaCy does not read as non-actors, typed by spaCy where the rules could not, and the names
+    spaCy finds more than once where the rules found none."""
     lx = load_lexicon(doc.language)
     by_rules = doc.mentions_by_sentence if doc.mentions else rules_by_sentence(doc)
     parses = nlp.pipe((s.text for s in doc.sentences), batch_size=BATCH)
@@ -113,15 +130,21 @@ def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
         for e in ents:
             labels.setdefault(s.text[e.start : e.end], Counter())[e.label] += 1
     named = Counter(m.text for ms in by_rules for m in ms)
+    finder = MissedNames(lx, doc, labels)
     mentions: list[Mention] = []
     for s, ents, ruled in zip(doc.sentences, entities, by_rules, strict=True):
         # "non-NATO", "pro-Kremlin": a lower-case entity says nothing of the rules' names
         capital = [e for e in ents if s.text[e.start : e.start + 1].isupper()]
-        mentions.extend(
-            m
+        found = [
+            voted_kind(m, labels)
             for m in ruled
             if not non_actor(lx, s.text, capital, m) and not unseen(m, ents, labels, named)
-        )
+        ]
+        added = finder.names(s, capital, found)
+        if added:
+            found = sorted(found + added, key=lambda m: m.start)
+            found = share_plural_roles(lx, s.text, found) if len(found) > 1 else found
+        mentions.extend(found)
     return mentions
 
 
@@ -154,6 +177,53 @@ def unseen(
     if m.kind or m.role or m.person or len(m.words) > 1 or named[m.text] > 1:
         return False
     return m.text not in labels and not any(e.start < m.end and m.start < e.end for e in ents)
+
+
+def voted_kind(m: Mention, labels: dict[str, Counter[str]]) -> Mention:
+    """A mention the rules could not type ("Marcia", "Cincinnati") gets the kind spaCy gives
+    its words in most of the document, at least MIN_VOTES times."""
+    if m.kind or m.link_only or m.person or m.text not in labels:
+        return m
+    votes = labels[m.text]
+    label, n = votes.most_common(1)[0]
+    if label not in VOTED_KINDS or n < MIN_VOTES or 2 * n <= sum(votes.values()):
+        return m
+    return replace(m, kind=LABEL_KINDS[label])
+
+
+class MissedNames:
+    """Names spaCy finds more than once where the rules found none ("Steven wants ...")."""
+
+    def __init__(self, lx: Lexicon, doc: AnnotatedDocument, labels: dict[str, Counter[str]]):
+        self.lx = lx
+        self.labels = labels
+        capitals = [capital_words(lx, s.words, s.text) for s in doc.sentences]
+        self.seen = case_evidence(lx, doc.sentences, capitals)[0]
+        self.terms = defined_terms(lx, doc.sentences)  # "ground reaction force (GRF)"
+
+    def names(
+        self, s: AnnotatedSentence, ents: Sequence[Entity], found: list[Mention]
+    ) -> list[Mention]:
+        """The sentence's mentions of names spaCy found often enough that overlap none found."""
+        lx, text = self.lx, s.text
+        often = [
+            e
+            for e in ents
+            if e.label in LABEL_KINDS and self.labels[text[e.start : e.end]][e.label] >= MIN_FINDS
+        ]
+        if not often or credits(lx, text):
+            return []  # most sentences; "Ann Lee contributed to this report"
+        out: list[Mention] = []
+        for e in often:
+            m = entity_mention(lx, s, e.start, e.end, e.label, seen=self.seen)
+            if m is None or any(o.start < m.end and m.start < o.end for o in found + out):
+                continue
+            if m.text in self.terms or (len(m.words) == 1 and any(c.isdigit() for c in m.text)):
+                continue  # a defined term; "Q3", "W2"
+            if quoted(lx, s.words, m.position, m.position + len(m.words)):
+                continue  # a title or slogan in quotes ('"Zaughty"')
+            out.append(m)
+        return out
 
 
 def rules_by_sentence(doc: AnnotatedDocument) -> tuple[tuple[Mention, ...], ...]:
