@@ -130,6 +130,32 @@ def test_spacy_adds_a_name_it_finds_twice_where_the_rules_missed_it() -> None:
 
 
 @needs_spacy
+def test_spacy_retypes_a_guessed_person_it_sees_as_an_organisation() -> None:
+    from briefing.actors.spacy_ner import spacy_finder
+
+    text = (
+        "Ana Ruiz joined Harbourton Mills in May. Harbourton Mills makes sails, "
+        "and Harbourton Mills pays well."
+    )
+    doc = annotate(make_document(text), find_names=spacy_finder())
+    kinds = {a.name: a.kind for a in find_actors(doc)}
+    assert kinds == {"Harbourton Mills": "organization", "Ana Ruiz": "person"}
+
+
+def test_spacy_keeps_the_end_of_a_persons_name_a_person() -> None:
+    from collections import Counter
+
+    from briefing.actors.spacy_ner import people_ends, voted_kind
+    from briefing.model import Mention
+
+    full = Mention("Clara Ruiz Soto", ("Clara", "Ruiz", "Soto"), 0, "person")
+    short = Mention("Ruiz Soto", ("Ruiz", "Soto"), 1, "person")
+    labels = {"Ruiz Soto": Counter({"ORG": 2})}  # "as Ruiz Soto (2011) shows": spaCy's ORG
+    assert voted_kind(short, labels, people_ends([full, short])).kind == "person"
+    assert voted_kind(short, labels, frozenset()).kind == "organization"
+
+
+@needs_spacy
 def test_spacy_briefing_end_to_end_says_its_recognizer() -> None:
     b = brief_text(ARTICLE, Options(ner="spacy", sentences=2))
     assert "Ola Brandt" in [a.name for a in b.actors]

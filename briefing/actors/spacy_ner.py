@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache, partial
 from typing import Any, NamedTuple
@@ -69,6 +69,7 @@ ENCLOSING_LABELS = frozenset(("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE"))
 # counts as an organisation where nothing else speaks, and one ORG would outrank a person's
 # other mentions in its cluster.
 VOTED_KINDS = frozenset(("PERSON", "GPE", "LOC", "FAC", "NORP"))
+NOT_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC"))
 MIN_VOTES = 2
 # A name the rules missed is added when spaCy finds it (with one label) this often.
 MIN_FINDS = 2
@@ -130,13 +131,14 @@ def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
         for e in ents:
             labels.setdefault(s.text[e.start : e.end], Counter())[e.label] += 1
     named = Counter(m.text for ms in by_rules for m in ms)
+    people = people_ends(m for ms in by_rules for m in ms)
     finder = MissedNames(lx, doc, labels)
     mentions: list[Mention] = []
     for s, ents, ruled in zip(doc.sentences, entities, by_rules, strict=True):
         # "non-NATO", "pro-Kremlin": a lower-case entity says nothing of the rules' names
         capital = [e for e in ents if s.text[e.start : e.start + 1].isupper()]
         found = [
-            voted_kind(m, labels)
+            voted_kind(m, labels, people)
             for m in ruled
             if not non_actor(lx, s.text, capital, m) and not unseen(m, ents, labels, named)
         ]
@@ -179,16 +181,34 @@ def unseen(
     return m.text not in labels and not any(e.start < m.end and m.start < e.end for e in ents)
 
 
-def voted_kind(m: Mention, labels: dict[str, Counter[str]]) -> Mention:
+def voted_kind(m: Mention, labels: dict[str, Counter[str]], people: frozenset[str]) -> Mention:
     """A mention the rules could not type ("Marcia", "Cincinnati") gets the kind spaCy gives
-    its words in most of the document, at least MIN_VOTES times."""
-    if m.kind or m.link_only or m.person or m.text not in labels:
+    its words in most of the document, at least MIN_VOTES times; so does a name of several
+    words the rules took for a person's only for want of any other sign ("Boston Red Sox",
+    "Sao Paulo"), if spaCy sees an organisation or a place in it, and no person's longer name
+    ends with it ("Clara Martínez Cantón")."""
+    if m.link_only or m.person or m.text not in labels:
+        return m
+    if not m.kind:
+        kinds = VOTED_KINDS
+    elif m.kind == "person" and not m.role and len(m.words) > 1 and m.text not in people:
+        kinds = NOT_PEOPLE
+    else:
         return m
     votes = labels[m.text]
     label, n = votes.most_common(1)[0]
-    if label not in VOTED_KINDS or n < MIN_VOTES or 2 * n <= sum(votes.values()):
+    if label not in kinds or n < MIN_VOTES or 2 * n <= sum(votes.values()):
         return m
     return replace(m, kind=LABEL_KINDS[label])
+
+
+def people_ends(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The last words of the people's names (all but the first word): "Martínez Cantón"."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.kind == "person" and len(m.words) > 2:
+            out.update(" ".join(m.words[k:]) for k in range(1, len(m.words) - 1))
+    return frozenset(out)
 
 
 class MissedNames:
