@@ -222,13 +222,16 @@ def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     at least CONTEXT_MENTIONS times, up to MAX_CONTEXT on their compact line. The people a
     reader must meet are not cut by the setting, and the setting costs one line."""
     listed = actors[:MAX_ACTORS]
-    rest = actors[MAX_ACTORS:]
-    people = [a for a in rest if a.kind == "person" and a.role]
-    people = people[: max(0, MAX_PEOPLE - len(listed))]
-    room = MAX_CONTEXT - sum(a.context for a in listed)
-    places = [a for a in rest if a.context and a.mentions >= CONTEXT_MENTIONS][: max(0, room)]
-    more = {id(a) for a in people + places}
-    return tuple(listed + [a for a in rest if id(a) in more])
+    people = MAX_PEOPLE - len(listed)
+    context = MAX_CONTEXT - sum(a.context for a in listed)
+    for a in actors[MAX_ACTORS:]:
+        if a.kind == "person" and a.role and people > 0:
+            listed.append(a)
+            people -= 1
+        elif a.context and a.mentions >= CONTEXT_MENTIONS and context > 0:
+            listed.append(a)
+            context -= 1
+    return tuple(listed)
 
 
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
@@ -239,12 +242,15 @@ def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> B
     if briefing.source.briefing_words <= article_words:
         return briefing
     if summary_floor < len(briefing.summary):
-        briefing = _once(briefing)
+        briefing = _without_repeated_lines(briefing)
     fitted = fit_page(briefing, article_words, article_floors(summary_floor))
     return fitted if fitted.source.briefing_words <= article_words else briefing
 
 
-def _once(briefing: Briefing) -> Briefing:
+WHOLE = 0.8  # a step this long a share of its sentence says the sentence again
+
+
+def _without_repeated_lines(briefing: Briefing) -> Briefing:
     """The briefing without the summary lines that its next steps say again whole: a short
     text's briefing has no words to spare for a sentence shown twice, and the step keeps the
     time it names. The bottom line stays; its own steps are never listed."""
@@ -256,9 +262,6 @@ def _once(briefing: Briefing) -> Briefing:
         or told.get((line.doc, line.sentence), 0) < WHOLE * len(line.text)
     )
     return replace(briefing, summary=summary)
-
-
-WHOLE = 0.8  # a step this long a share of its sentence says the sentence again
 
 
 def fit_page(

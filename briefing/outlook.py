@@ -303,6 +303,8 @@ class _Grammar:
     normative: re.Pattern[str]  # "always" after "should": a rule, not a step
     past_be: re.Pattern[str]  # "was" of "was expected to"
     dropped: re.Pattern[str]  # "were never" of "plans to X were never carried out"
+    passive_by: re.Pattern[str]  # "affected by " ending a span: a passive's agent follows
+    possessive_next: re.Pattern[str]  # "'s" of "Sunday's earthquake"
     tail: re.Pattern[str]  # where a clause ends: an attribution, a "but"
     condition: re.Pattern[str]  # a condition in a clause
     opens_condition: re.Pattern[str]  # a clause that opens with a condition
@@ -469,6 +471,8 @@ def _grammar(lang: Language) -> _Grammar:
             rf"(?:\s+(?:{_alt(listed('cue_negations'))})\b|(?:{clitics})\b)",
             re.I,
         ),
+        passive_by=re.compile(rf"\b{participle}\s+by\s+$", re.I),
+        possessive_next=re.compile(rf"(?:{_alt(lang.words('possessives'))})\b"),
         function_words=frozenset(w.lower() for w in lang.words("function_words")),
         weekdays=weekdays,
         generic_subjects=_lowered(listed("cue_generic_subjects")),
@@ -612,8 +616,8 @@ def find_next_steps(
 
     `summary` holds the indices of the summary's sentences; their steps rank a little higher.
     `actors` is the ranked actor list: a step's `who` is one of their names when it can be.
-    `bottom` is the bottom line's sentence: another sentence that says its step again is left
-    out (the bottom line's own step stays: it is what the reader must watch).
+    `bottom` is the bottom line's sentence: a step it states, in it or said again in another
+    sentence, is left out (the reader has just read it).
     With `published` set, relative days in `when` are anchored ("Tuesday (2022-02-22)").
     """
     grammar = _grammar(annotated.language)
@@ -645,17 +649,16 @@ def _without_repeats(
     steps: list[NextStep], function_words: frozenset[str], bottom: AnnotatedSentence | None
 ) -> list[NextStep]:
     """Drop a step said again in other words; the fuller statement keeps the better rank. A
-    step of another sentence than the bottom line that repeats it goes too (a lead told again
-    lower down, "... Fund, which will invest $1 billion over the next four years")."""
+    step the bottom line states goes too: its own, and a lead told again lower down ("... Fund,
+    which will invest $1 billion over the next four years")."""
     said = _content(bottom.text, function_words) if bottom is not None else set()
     kept: list[tuple[NextStep, set[str]]] = []
     for step in steps:
         if len(kept) == MAX_STEPS:
             break
         words = _content(step.text, function_words)
-        again = len(words & said) >= BOTTOM_REPEAT * len(words)
-        if bottom is not None and words and again:
-            continue  # said in the bottom line already
+        if words and len(words & said) >= BOTTOM_REPEAT * len(words):
+            continue  # said in the bottom line already (nothing is without one)
         for i, (other, other_words) in enumerate(kept):
             small, big = (words, other_words)
             if len(other_words) < len(words):
@@ -1019,16 +1022,15 @@ def _event_set(before: list[str], m: re.Match[str], grammar: _Grammar) -> bool:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
-_PARTICIPLE_BY = re.compile(r"\w(?:ed|en)\s+by\s+$", re.I)
-_POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def _agent(clause: str, m: re.Match[str]) -> bool:
+def _agent(clause: str, m: re.Match[str], grammar: _Grammar) -> bool:
     """Whether the day m, after a passive's "by", is the day of what did it, not a deadline:
     "affected by Sunday's earthquake" ("ready by Sunday's meeting" is one)."""
-    if (m.group("prep") or "").lower() != "by" or not _POSSESSIVE.match(clause, m.end()):
+    if not m.group("prep") or not grammar.possessive_next.match(clause, m.end()):
         return False
-    return _PARTICIPLE_BY.search(clause, max(0, m.start() - 40), m.end("prep") + 1) is not None
+    span = clause[max(0, m.start() - WINDOW) : m.end("prep") + 1]
+    return grammar.passive_by.search(span) is not None
 
 
 _BOUNDARIES = frozenset(",;:-–—()")
@@ -1115,9 +1117,6 @@ def _starts(
             hits += [(i, m.start()) for i in starts.get(m.group(0)[0] + piece, ())]
             hits += [(i, m.start(1)) for i in starts.get(piece, ())]
     return hits
-
-
-_QUOTES = re.compile('["“”]')
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -1451,7 +1450,7 @@ def _time_in(
             continue
         if point and point.isdigit() and not m.group("prep"):
             continue  # "will hire 2000 workers": a year needs its "in", "by", "until"
-        if _agent(clause, m):
+        if _agent(clause, m, grammar):
             continue
         expression = grammar.expression.match(clause, m.start(), m.end())
         if expression is not None and published and _year_before(expression, published):

@@ -309,12 +309,17 @@ def runs(lx: Lexicon, toks: Sequence[Token], capital: list[bool]) -> list[Span]:
                 j += 3  # "Joost van der Westhuizen", "Maria de la Cruz" (CoNLL: +1 key name)
             elif j + 2 < n and capital[j + 2] and body_of_the(lx, toks, j):
                 j += 3  # "the National Guard Association of the United States"
-            elif j + 1 < n and toks[j].lower == "the" and toks[j + 1].text in lx.epithets:
+            elif j + 1 < n and epithet(lx, toks[j].lower, toks[j + 1].text):
                 j += 2  # "Peter the Great" (GUM recall 0.725 -> 0.729)
             else:
                 break
         out.append((i, j))
     return out
+
+
+def epithet(lx: Lexicon, article: str, word: str) -> bool:
+    """Are the two words the epithet of a name ("the Great" of "Peter the Great")?"""
+    return article in lx.definite_articles and word in lx.epithets
 
 
 def body_of_the(lx: Lexicon, toks: Sequence[Token], j: int) -> bool:
@@ -686,7 +691,7 @@ def dated_era(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
     """ "17th Century Zurbarán paintings": an ordinal and a time unit before the name
     (GUM recall 0.718 -> 0.722)."""
     before = toks[start - 1].text if start else ""
-    ordinal = before[:1].isdigit() and before[-2:] in ("st", "nd", "rd", "th")
+    ordinal = before[:1].isdigit() and before.lower().endswith(lx.ordinal_suffixes)
     return ordinal and toks[start].lower in lx.time_units
 
 
@@ -922,7 +927,7 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "place", None, False
     if name[-1:] == "s" and name[:-1] in lx.demonyms:
         return "country", lx.demonyms[name[:-1]], True  # "Italians": the people of a country
-    if person or (len(words) > 2 and words[-2] == "the" and words[-1] in lx.epithets):
+    if person or (len(words) > 2 and epithet(lx, words[-2], words[-1])):
         return "person", None, False  # a title before it, or "Peter the Great"
     if len(words) > 1 and words[-1] in lx.place_words and words[-1] not in lx.org_heads:
         return "place", None, False  # "Times Square", "Parliament Square": the last word heads it

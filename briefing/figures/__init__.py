@@ -851,7 +851,7 @@ def word_end(s: Scan, k: int) -> int:
 
 
 def glued_word(t: Token, nxt: Token) -> bool:
-    return nxt.start == t.end and nxt.shape != "punct"
+    return glued(t, nxt) and nxt.shape != "punct"
 
 
 def mid_word(s: Scan, k: int) -> bool:

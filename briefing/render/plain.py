@@ -77,10 +77,10 @@ def actor_entries(actors: Sequence[Actor]) -> list[Actor | list[Actor]]:
         return list(actors)
     entries: list[Actor | list[Actor]] = []
     for a in actors:
-        if a is context[0]:
-            entries.append(context)
-        elif not any(a is c for c in context):
+        if not a.context:
             entries.append(a)
+        elif a is context[0]:
+            entries.append(context)
     return entries
 
 
