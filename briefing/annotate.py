@@ -106,14 +106,8 @@ def stemmer(language: Language) -> Callable[[str], str]:
 def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     """The tokens of a sentence with their offsets, so spans are verbatim slices of the text."""
     describe = describer(language or load_language())
-    out: list[Token] = []
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        word, lower, shape, terms = describe(word)
-        start = m.start()
-        out.append(new(Token, (word, lower, start, start + len(word), shape, terms)))
-    return tuple(out)
+    return tuple([new(Token, describe(m.group()) + m.span()) for m in TOKEN.finditer(text)])
 
 
 JOINABLE: frozenset[str] = frozenset({"word", "capitalised", "upper", "number"})
@@ -178,8 +172,7 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            word, lower, shape, terms = describe(word)
-            out.append(Token(word, lower, t.start, end, shape, terms))
+            out.append(tuple.__new__(Token, (*describe(word), t.start, end)))
         i = j
     return tuple(out)
 

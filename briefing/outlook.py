@@ -1049,7 +1049,7 @@ def _clause_words(tokens: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar
     last = k
     while last < len(tokens):
         t = tokens[last]
-        if t[2] >= hi and (t[0] in _BOUNDARIES or t[1] in words):
+        if t.start >= hi and (t.text in _BOUNDARIES or t.lower in words):
             break
         last += 1
     return list(tokens[first:last])
@@ -1103,7 +1103,7 @@ def _starts(
     Tokens are looked up by map() and compress(), which run in C: this runs for every sentence.
     """
     listed = compress(tokens, map(starts.__contains__, map(_LOWER, tokens)))
-    hits = [(i, token[2]) for token in listed for i in starts[token[1]]]
+    hits = [(i, token.start) for token in listed for i in starts[token.lower]]
     if "'" in text or "’" in text:
         for m in _INNER_APOSTROPHE.finditer(text):
             at = m.start()
@@ -1129,7 +1129,7 @@ def _quoted(text: str, at: int) -> bool:
 
 
 _LOWER = itemgetter(1)  # Token.lower
-_START = itemgetter(2)  # Token.start
+_START = itemgetter(4)  # Token.start
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
 # possessive "'s". No lookbehind: the search can then skip to apostrophes at once.
 _INNER_APOSTROPHE = re.compile(r"['’](?!s\b)([^\W\d_]+)")

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from briefing.annotate import annotate, plain_words, tokenize, written_words
 from briefing.lang import load_language
+from briefing.model import count_words
 from briefing.text import make_document
 
 ABBREVIATIONS = frozenset({"det", "inc"})
@@ -118,3 +119,15 @@ def test_tokens_never_overlap_and_cover_every_non_space_character(text: str) -> 
     assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
     words = written_words(text, tokens, ABBREVIATIONS)
     assert "".join(w.text for w in words) == "".join(t.text for t in tokens)
+
+
+@given(st.text(alphabet="ab1 _-—.*#\n\u00a0\u2003²", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_words_are_counted_as_a_reader_counts_them(text: str) -> None:
+    # A run of non-space is a word when it holds a letter or a digit: "—", "*", "_" are none.
+    by_run = sum(1 for run in text.split() if any(c.isalnum() for c in run))
+    assert count_words(text) == by_run
+
+
+def test_a_long_run_of_marks_is_counted_in_linear_time() -> None:
+    assert count_words("-" * 200_000 + "a " + "— " * 50_000 + "b") == 2

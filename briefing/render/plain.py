@@ -37,12 +37,20 @@ _CLOSING_HASHES = re.compile(r"#+$")
 # Control characters are never readable text; Python-Markdown also uses \x02 and \x03 inside.
 # (\x1c-\x1f are left to str.split, which counts them as whitespace.)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# Text none of the escapes above changes: no marker, no "&", "<" or ">", and neither a digit
+# nor a block marker first nor a "#" last.
+_PLAIN = re.compile(r"(?![\d#+-])[^\\`*\[\]|~_&<>#]*")
 
 
 def escape_md(text: str) -> str:
     """Article text made safe to place in Markdown: it renders as exactly these characters
     (whitespace collapsed to single spaces, control characters dropped)."""
     text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
+    return text if _PLAIN.fullmatch(text) else escape_marks(text)  # most lines are plain
+
+
+def escape_marks(text: str) -> str:
+    """One line of article text with every Markdown and HTML mark escaped."""
     text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\.", text)
