@@ -2,8 +2,9 @@
 
 `load_lexicon(language)` gathers the lists of `briefing/lang/<code>/` that the name finder and the
 actor rules use into one frozen object, built once per language, so the rules follow whatever
-language the document was annotated with. Country names come from pycountry (English names),
-completed by the language's tables.
+language the document was annotated with. Country and subdivision names are the language's
+files too (`country_forms.map` and `subdivisions.txt`, written from ISO 3166 by
+`tools/make_place_lists.py`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-
-import pycountry
 
 from briefing.lang import Language
 
@@ -95,6 +94,7 @@ class Lexicon:
     demonyms: Mapping[str, str]  # "Russian" -> "Russia"
     capitals: Mapping[str, str]  # "Moscow" -> "Russia"
     countries: Mapping[str, str]  # every name of a country -> its short name
+    subdivisions: frozenset[str]  # states, provinces and regions ("Bavaria"): places
 
     def country_of(self, name: str) -> str | None:
         """The country a name or demonym stands for ("Russian" -> "Russia"), if any."""
@@ -183,24 +183,15 @@ def load_lexicon(language: Language) -> Lexicon:
         demonyms=language.table("demonyms"),
         capitals=language.table("capitals"),
         countries=country_names(language),
+        subdivisions=w("subdivisions"),
     )
 
 
 def country_names(language: Language) -> Mapping[str, str]:
-    """Every name of a country (pycountry's and the language's short ones) -> its short name."""
+    """Every name of a country (ISO 3166's and the language's short ones) -> its short name."""
     preferred = language.table("country_preferred")
-    out: dict[str, str] = {}
-    for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        short = preferred.get(short, short)
-        for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
-            if form and "," not in form:
-                out[form] = short
+    out = {
+        form: preferred.get(short, short) for form, short in language.table("country_forms").items()
+    }
     out.update(language.table("country_names"))
     return MappingProxyType(out)
-
-
-@cache
-def subdivisions() -> frozenset[str]:
-    """Names of states, provinces and regions (pycountry): places, not people."""
-    return frozenset(s.name for s in pycountry.subdivisions if "," not in s.name)

@@ -28,7 +28,7 @@ from briefing.actors.forms import (
     is_name_word,
     is_number,
 )
-from briefing.actors.lexicon import Lexicon, load_lexicon, subdivisions
+from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.roles import (
     MAX_MODIFIERS,
     appositive,
@@ -675,7 +675,7 @@ def in_region(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
         if len(words) < n or not is_capital(words[-1]):
             return False
         name = " ".join(words)
-        if name in lx.countries or name in subdivisions() or name in lx.regions:
+        if name in lx.countries or name in lx.subdivisions or name in lx.regions:
             return end + 1 + n == len(toks) or not is_capital(toks[end + 1 + n].text)
     return False
 
@@ -933,7 +933,7 @@ def classify(lx: Lexicon, words: tuple[str, ...], person: bool) -> Kind:
         return "place", None, False  # "Times Square", "Parliament Square": the last word heads it
     if any(w.rstrip(".") in lx.org_heads for w in words) or name in lx.institutions:
         return "organization", None, False
-    if words[-1] in lx.place_words or words[0] in lx.place_words or name in subdivisions():
+    if words[-1] in lx.place_words or words[0] in lx.place_words or name in lx.subdivisions:
         return "place", None, False
     if any(is_acronym(w) for w in words):
         return "organization", None, False  # "NATO", "MSCI World"
