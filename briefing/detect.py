@@ -98,15 +98,37 @@ def read_language(text: str, reference: str = "english") -> Reading:
     script = _script_language(sample)
     if script is not None:
         return Reading(Detected(script.lower(), script), None)
-    words = WORD.findall(sample.lower().replace("’", "'"))
-    if len(words) < MIN_WORDS:
+    counts = word_counts(sample.lower().replace("’", "'"))
+    total = counts.total()
+    if total < MIN_WORDS:
         return Reading(None, None)
-    shares = _shares(Counter(words), len(words))
+    shares = _shares(counts, total)
     own = shares.get(reference, 0.0)
     best = max(shares, key=lambda code: shares[code])
     if best == reference or shares[best] < MIN_SHARE or shares[best] < MARGIN * own:
         return Reading(None, own)
     return Reading(Detected(best, best.capitalize()), own)
+
+
+# Every ASCII character but a letter and the apostrophe, to a space: in ASCII text, WORD's
+# words are then the runs a split finds, but for those holding an apostrophe.
+_ASCII_SPACES = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalpha() or chr(c) == "'")}
+)
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each of WORD's words stands in `text`. An ASCII text is split in C (three
+    times faster than the pattern), and only its distinct runs with an apostrophe, a handful,
+    are read by the pattern."""
+    if not text.isascii():
+        return Counter(WORD.findall(text))
+    counts = Counter(text.translate(_ASCII_SPACES).split())
+    for run in [r for r in counts if "'" in r]:
+        n = counts.pop(run)
+        for word in WORD.findall(run):  # "o'brien's" -> "o'brien", "s"; "'tis" -> "tis"
+            counts[word] += n
+    return counts
 
 
 def detect_language(text: str, reference: str = "english") -> Detected | None:

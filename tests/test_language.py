@@ -8,13 +8,17 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing import Options, brief_file, brief_text
 from briefing.cli import main
+from briefing.detect import WORD, word_counts
 from briefing.lang import load_language
 from briefing.read import document_from_text
 
@@ -190,3 +194,10 @@ def test_no_dependency_brings_scipy() -> None:
                 todo.append(re.split(r"[\s<>=!~;\[(]", spec, maxsplit=1)[0].lower())
     assert "briefing" in seen and "nltk" in seen
     assert "scipy" not in seen
+
+
+@given(st.text(alphabet="ab'’1 -_.é", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_words_of_the_language_check_are_those_of_its_pattern(text: str) -> None:
+    # The split that stands in for the pattern on ASCII text finds the same words.
+    assert word_counts(text) == Counter(WORD.findall(text))
