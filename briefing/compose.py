@@ -139,7 +139,13 @@ def _make_briefing(doc: Document, options: Options, reading: Reading | None) -> 
     )
     asked = bool(options.words or options.sentences)
     briefing = fit_page(briefing, limit=None if asked else PAGE_WORDS)
-    return fit_article(briefing, doc.word_count, len(briefing.summary) if asked else 1)
+    return fit_article(briefing, article_words(doc), len(briefing.summary) if asked else 1)
+
+
+def article_words(doc: Document) -> int:
+    """The words a reader of the article reads: its text and its own headline (a briefing
+    shows the headline too, so it counts on both sides)."""
+    return doc.word_count + (count_words(doc.title) if doc.title else 0)
 
 
 def input_warnings(annotated: AnnotatedDocument, reading: Reading | None = None) -> tuple[str, ...]:

@@ -93,6 +93,18 @@ def test_a_short_article_keeps_its_people_when_its_briefing_is_cut_to_its_length
     assert "Ines Moreau" in [a.name for a in b.actors]
 
 
+def test_a_short_articles_own_headline_counts_in_its_length() -> None:
+    # The briefing shows the article's headline, so the article's length counts it too: the
+    # names of a short result are not cut for the words of a headline both have.
+    text = (
+        "LISBON 1996-08-31\nPortugal beat Denmark 27-21 in their under-19 handball match on "
+        "Sunday.\nScorers:\nPortugal - Rui Matos (8), Paulo Sousa (6)\nDenmark - Lars Holm (9)\n"
+    )
+    doc = document_from_text(text, title="HANDBALL - PORTUGAL BEAT DENMARK IN UNDER-19 MATCH.")
+    b = make_briefing(doc)
+    assert {"Portugal", "Denmark"} <= {a.name for a in b.actors}
+
+
 def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
     lines = (
         "The water board will close the Albi reservoir for repairs on 4 May.",
