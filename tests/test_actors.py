@@ -1079,3 +1079,11 @@ def test_a_place_appositive_makes_a_place() -> None:
 def test_a_verb_form_as_a_subject_is_no_name() -> None:
     text = "Stretching is good for you, Ola Brandt said."
     assert names(text) == ["Ola Brandt"]
+
+
+def test_a_name_opening_a_results_row_is_a_name() -> None:
+    text = "Results of Monday's games.\nVarby 3 Holmsund 1 (halftime 1-0)\nVarby 2 1 0 6"
+    assert "Varby" in names(text)
+    # A label before its number, and a sentence with words in lower case, name no one.
+    assert names("Method 2 of 3: Boiling the water.\nStep 4 2 1") == []
+    assert names("Chapter 3 tells how the water boils.") == []

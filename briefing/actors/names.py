@@ -232,6 +232,8 @@ def initial_is_name(
         return True  # "NATO", and a dateline or table row in capitals ("BUCHAREST 1996-08-30")
     if word in lx.titles:
         return followed  # "President Obama said", but not "Opposition leader X"
+    if i + 1 < len(toks) and toks[i + 1].shape == "number" and table_row(toks):
+        return True  # "Stoke 4 3 1 0 7 4 10", "Pohang 3 Ulsan 2": a team or player's row
     if word in lx.place_words:
         return followed  # "Fort Lee is a city": "fort" is a word too (GUM recall +1 key place)
     if seen.seen_in_lower_case(word):
@@ -243,6 +245,23 @@ def initial_is_name(
     subject = (after in lx.subject_verbs or after in lx.possessives) and word[-1:] != "s"
     subject = subject and not word.endswith(lx.gerund_endings)  # "Stretching is important"
     return followed or subject
+
+
+def table_row(toks: Sequence[Token]) -> bool:
+    """A row of a results table or standings: capitals and two numbers or more, lower-case
+    words only in brackets ("Hajduk 2 Proleter (Z) 0", "Pohang 3 Ulsan 2 (halftime 1-0)"); not
+    a label ("Method 2", "Extract 1")."""
+    depth = numbers = 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif t.shape == "number":
+            numbers += 1
+        elif t.shape == "word" and not depth:
+            return False
+    return numbers > 1
 
 
 def word_after_aside(toks: Sequence[Token], k: int) -> str:
