@@ -1087,3 +1087,14 @@ def test_a_name_opening_a_results_row_is_a_name() -> None:
     # A label before its number, and a sentence with words in lower case, name no one.
     assert names("Method 2 of 3: Boiling the water.\nStep 4 2 1") == []
     assert names("Chapter 3 tells how the water boils.") == []
+
+
+def test_a_year_or_a_score_before_a_name_counts_nothing() -> None:
+    assert "Ola Brandt" in names("In 1996 Ola Brandt said the port would close.")
+    assert "Holmsund" in names("Results of Monday's games.\nVarby 3 Holmsund 1 (halftime 1-0)")
+    assert "Kari Holm" in names("Leading scores after one round:\n62 Kari Holm (Norway)")
+    # Things counted are no actors: a plural, a name before a noun, a unit, a section.
+    assert names("The Varby club won 20 Northam Opens in a row.") == ["Varby"]
+    assert names("The firm bought 20 Acme jets.") == []
+    assert names("A room costs 15 - 25 CUC a night.") == []
+    assert names("1. Introduction\nThe tests were run in May.") == []

@@ -796,7 +796,7 @@ def is_outlet(lx: Lexicon, words: list[str]) -> bool:
 def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
     """Is the name at start:end (not the sentence's first word) credited, quoted or counted?"""
     before = toks[start - 1]
-    if before.lower in lx.count_words or is_number(before.text):
+    if before.lower in lx.count_words or (is_number(before.text) and counts(lx, toks, start, end)):
         return True  # "six U.S. Opens": things counted, not actors
     if before.text == "@" and before.end == toks[start].start:
         return True  # "@NaughtyBoyMusic": an account's handle, not a name as the text gives it
@@ -808,6 +808,35 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
         return True  # "the film Still Alice": a title (gold: one false actor fewer)
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
+
+
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+def counts(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Does the number before the name at start:end count it ("won 20 U.S. Opens", "bought 20
+    Boeing jets", "costs 25 CUC")? Not a year ("In 1996 Tony Blair said"), nor a score or rank
+    before a name in the singular, opening a row or after a name ("62 Nolan Henke", "Pohang
+    3 Ulsan 2", "Hajduk 2 Proleter (Z) 0"; not "1. Introduction", "Extract 2 Siwu")."""
+    last = toks[end - 1].text
+    if last.endswith("s") and not last.endswith("ss"):
+        return True  # "20 U.S. Opens"
+    before = toks[start - 2] if start > 1 else None
+    if YEAR.fullmatch(toks[start - 1].text) and (
+        before is None or is_function_word(lx, before.text)
+    ):
+        return False
+    after = toks[end] if end < len(toks) else None
+    if after is not None and after.shape == "word":
+        return True  # a name used as a modifier: "20 Boeing jets"
+    if end - start < 2 and not (
+        after is not None and (after.shape == "number" or after.text == "(")
+    ):
+        return True  # one word, not a team's before its score: "1. Introduction", "25 CUC"
+    if before is None or before.text == ")":
+        return False  # "62 Nolan Henke", "Jesper Parnevik (Sweden) 66 Neal Lancaster"
+    name = before.shape in CAPITALISED and not is_function_word(lx, before.text)
+    return not name or before.lower in lx.label_words
 
 
 def labels_number(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
