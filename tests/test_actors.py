@@ -1098,3 +1098,9 @@ def test_a_year_or_a_score_before_a_name_counts_nothing() -> None:
     assert names("The firm bought 20 Acme jets.") == []
     assert names("A room costs 15 - 25 CUC a night.") == []
     assert names("1. Introduction\nThe tests were run in May.") == []
+
+
+def test_a_place_heading_a_standings_row_is_a_team() -> None:
+    text = "Standings after the games.\nNortham United 4 3 1 0 7 4 10\nBarnsley 3 3 0 0 8 2"
+    assert by_name(text, "Barnsley").kind == "organization"
+    assert by_name("Ola Brandt moved to Bristol in May.", "Bristol").kind == "place"

@@ -521,6 +521,8 @@ def by_context(
         return parts._replace(kind="organization")  # "the Rolling Stones": a team or band
     if kind == "place" and (before in lx.contest_verbs or after in lx.contest_verbs):
         return parts._replace(kind="organization")  # "Essex beat Kent": teams (CoNLL types)
+    if kind == "place" and end < len(toks) and toks[end].shape == "number" and table_row(toks):
+        return parts._replace(kind="organization")  # "Barnsley 3 3 0 0 8 2 9": a team's row
     if kind not in ("", "person"):
         return parts
     if (after == "," and (in_region(lx, toks, end) or place_appositive(lx, toks, end))) or (
