@@ -243,14 +243,19 @@ def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
 def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> Briefing:
     """The briefing made no longer than its short article: a summary line a next step says
     again goes first (unless the summary's length was asked for, `summary_floor`), then the
-    sections are emptied in the order of `article_floors`; kept whole when even the title and
-    bottom line are longer (a sentence briefed alone): nothing would be gained by emptying it."""
+    sections are emptied in the order of `article_floors`. The names are kept even when they
+    make it a few words longer than the article: they are what a short text is most read for.
+    Kept whole when even the title and bottom line are longer (a sentence briefed alone):
+    nothing would be gained by emptying it."""
     if briefing.source.briefing_words <= article_words:
         return briefing
     if summary_floor < len(briefing.summary):
         briefing = _without_repeated_lines(briefing)
     fitted = fit_page(briefing, article_words, article_floors(summary_floor))
-    return fitted if fitted.source.briefing_words <= article_words else briefing
+    if fitted.source.briefing_words <= article_words:
+        return fitted
+    bare = fit_page(replace(fitted, actors=()), None)
+    return fitted if bare.source.briefing_words <= article_words else briefing
 
 
 WHOLE = 0.8  # a step this long a share of its sentence says the sentence again
@@ -298,14 +303,14 @@ KEEP_ALL = 1 << 30
 def article_floors(summary: int) -> tuple[dict[str, int], ...]:
     """The rounds of floors that fit a briefing into its short article: next steps and figures
     down to two and the summary to a line beyond the bottom line; then next steps and figures
-    gone; then the summary down to `summary` lines (the bottom line is one of them); actors
-    last: the names are what a short text is most read for, and they cost a few words each."""
+    gone; then the summary down to `summary` lines (the bottom line is one of them). The
+    actors are never cut: the names are what a short text is most read for, and they cost a
+    few words each."""
     rest = max(summary, 2)
     return (
         {"next_steps": 2, "figures": 2, "actors": KEEP_ALL, "summary": rest},
         {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": rest},
         {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": summary},
-        {"next_steps": 0, "figures": 0, "actors": 0, "summary": summary},
     )
 
 

@@ -105,6 +105,19 @@ def test_a_short_articles_own_headline_counts_in_its_length() -> None:
     assert {"Portugal", "Denmark"} <= {a.name for a in b.actors}
 
 
+def test_a_short_result_keeps_its_names_though_they_make_it_longer() -> None:
+    # Title and bottom line fit in the text, the names do not: they are kept all the same,
+    # what a short text is read for; its figures go.
+    text = (
+        "LISBON 1996-08-31\nPortugal beat Denmark 27-21 (halftime 12-10) in a World Cup "
+        "handball qualifier on Sunday.\nTop scorer: Rui Matos (8)\nAttendance: 4,000\n"
+    )
+    b = make_briefing(document_from_text(text, title="HANDBALL - PORTUGAL BEAT DENMARK."))
+    assert b.source.briefing_words > b.source.words
+    assert {"Portugal", "Denmark", "Rui Matos"} <= {a.name for a in b.actors}
+    assert not b.figures
+
+
 def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
     lines = (
         "The water board will close the Albi reservoir for repairs on 4 May.",
