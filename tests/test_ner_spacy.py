@@ -115,6 +115,14 @@ def test_spacy_drops_a_capitalised_word_it_never_sees_as_a_name() -> None:
 
 
 @needs_spacy
+def test_spacy_keeps_a_team_before_its_score_in_a_results_row() -> None:
+    names = [
+        n for n, _ in spacy_mentions("Results of the games.\nVarby 1 Holmsund 0\nNortham 2 Kelso 2")
+    ]
+    assert names == ["Varby", "Holmsund", "Northam", "Kelso"]
+
+
+@needs_spacy
 def test_spacy_types_a_name_the_rules_could_not() -> None:
     from briefing.actors.spacy_ner import spacy_finder
 

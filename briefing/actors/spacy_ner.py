@@ -37,6 +37,7 @@ from briefing.actors.names import (
     share_plural_roles,
     span_mention,
     split_title,
+    table_row,
     trim,
 )
 from briefing.model import (
@@ -140,7 +141,8 @@ def find_mentions(nlp: Any, doc: AnnotatedDocument) -> list[Mention]:
         found = [
             voted_kind(m, labels, people)
             for m in ruled
-            if not non_actor(lx, s.text, capital, m) and not unseen(m, ents, labels, named)
+            if not non_actor(lx, s.text, capital, m)
+            and not (unseen(m, ents, labels, named) and not before_score(s, m))
         ]
         added = finder.names(s, capital, found)
         if added:
@@ -179,6 +181,14 @@ def unseen(
     if m.kind or m.role or m.person or len(m.words) > 1 or named[m.text] > 1:
         return False
     return m.text not in labels and not any(e.start < m.end and m.start < e.end for e in ents)
+
+
+def before_score(s: AnnotatedSentence, m: Mention) -> bool:
+    """Is the mention a team's or player's before its score in a row of results ("Suwan 1 3 0
+    7 3 6"), where a name is read by its place, not its words?"""
+    toks = s.words
+    at = bisect_left([t.start for t in toks], m.end)
+    return at < len(toks) and toks[at].shape == "number" and table_row(toks)
 
 
 def voted_kind(m: Mention, labels: dict[str, Counter[str]], people: frozenset[str]) -> Mention:
