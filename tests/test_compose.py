@@ -149,6 +149,17 @@ def _actor(name: str, kind: ActorKind, role: str | None = None) -> Actor:
     return Actor(name, kind, role)
 
 
+def test_a_country_named_twice_joins_the_compact_line_beyond_eight() -> None:
+    ranked = [_actor(f"Person {i}", "person", "minister") for i in range(8)]
+    ranked += [
+        replace(_actor("Norway", "country"), mentions=2),
+        replace(_actor("Oslo", "place"), mentions=2),  # a place named twice may be in passing
+        replace(_actor("Port Authority", "organization"), mentions=2),
+        _actor("Sweden", "country"),
+    ]
+    assert [a.name for a in key_actors(ranked)][8:] == ["Norway"]
+
+
 def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
     ranked = [_actor(f"Place {i}", "place") for i in range(8)]
     ranked += [
