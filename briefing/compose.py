@@ -33,6 +33,7 @@ MAX_PEOPLE = 12  # people with a role ranked below the first MAX_ACTORS are list
 MAX_CONTEXT = 8  # names on the compact line of countries, organisations and places
 CONTEXT_MENTIONS = 3  # one below the first MAX_ACTORS is named this often to join that line
 COUNTRY_MENTIONS = 2  # ... a country, this often
+PERSON_MENTIONS = 2  # a person below the first MAX_ACTORS named this often is listed, role or not
 MAX_FIGURES = 10
 DEFAULT_SENTENCES = 4
 PAGE_WORDS = 450  # the whole default briefing fits on one page
@@ -225,15 +226,16 @@ def headline(sentence: str) -> str:
 
 def key_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     """The actors a briefing lists: the best MAX_ACTORS; then, ranked below them, the people
-    with a role, up to MAX_PEOPLE in all, and the organisations and places named at least
-    CONTEXT_MENTIONS times, the countries COUNTRY_MENTIONS times (a country is seldom named
-    twice in passing), up to MAX_CONTEXT on their compact line. The people a reader must meet
-    are not cut by the setting, and the setting costs one line."""
+    with a role or named PERSON_MENTIONS times, up to MAX_PEOPLE in all, and the
+    organisations and places named at least CONTEXT_MENTIONS times, the countries
+    COUNTRY_MENTIONS times (a country is seldom named twice in passing), up to MAX_CONTEXT on
+    their compact line. The people a reader must meet are not cut by the setting, and the
+    setting costs one line."""
     listed = actors[:MAX_ACTORS]
     people = MAX_PEOPLE - len(listed)
     context = MAX_CONTEXT - sum(a.context for a in listed)
     for a in actors[MAX_ACTORS:]:
-        if a.kind == "person" and a.role and people > 0:
+        if a.kind == "person" and (a.role or a.mentions >= PERSON_MENTIONS) and people > 0:
             listed.append(a)
             people -= 1
         elif a.context and a.mentions >= context_mentions(a) and context > 0:

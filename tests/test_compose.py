@@ -164,12 +164,13 @@ def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
     ranked = [_actor(f"Place {i}", "place") for i in range(8)]
     ranked += [
         _actor("Ana Ruiz", "person", "mayor"),
-        _actor("Tom Vik", "person"),  # no role: not one a reader must meet
+        _actor("Tom Vik", "person"),  # no role, named once: not one a reader must meet
+        replace(_actor("Eva Lund", "person"), mentions=2),  # no role, but named again
         _actor("Harbour Board", "organization"),
         _actor("Lea Berg", "person", "harbour master"),
     ]
     listed = [a.name for a in key_actors(ranked)]
-    assert listed == [f"Place {i}" for i in range(8)] + ["Ana Ruiz", "Lea Berg"]
+    assert listed == [f"Place {i}" for i in range(8)] + ["Ana Ruiz", "Eva Lund", "Lea Berg"]
 
 
 def test_a_country_or_organisation_named_often_joins_the_compact_line_beyond_eight() -> None:
