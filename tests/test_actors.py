@@ -1104,3 +1104,11 @@ def test_a_place_heading_a_standings_row_is_a_team() -> None:
     text = "Standings after the games.\nNortham United 4 3 1 0 7 4 10\nBarnsley 3 3 0 0 8 2"
     assert by_name(text, "Barnsley").kind == "organization"
     assert by_name("Ola Brandt moved to Bristol in May.", "Bristol").kind == "place"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    assert "Tom Major" in names("Prime Minister Tom Major says the union will stay.")
+    assert "Lucy Pope" in names("Lucy Pope wrote to her sister in May.")
+    # A title after a title or a role noun is still one: no person.
+    assert names("The Attorney General said so on Monday.") == []
+    assert names("Ola Brandt met the Surgeon General.") == ["Ola Brandt"]

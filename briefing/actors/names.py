@@ -896,10 +896,15 @@ def titled_work(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
 
 def split_title(lx: Lexicon, words: list[str]) -> int:
     """Index where the name starts after leading titles ("Deputy Foreign Minister | Andrei ...")."""
-    last = -1
-    for i, w in enumerate(words):
-        if is_title(lx, w) or w.rstrip(".") in lx.honorifics:
-            last = i
+    titled = [i for i, w in enumerate(words) if is_title(lx, w) or w.rstrip(".") in lx.honorifics]
+    last = titled[-1] if titled else -1
+    if last > 0 and last == len(words) - 1 and last - 1 not in titled:
+        before = words[last - 1]
+        if is_name_word(before) and not (
+            is_function_word(lx, before) or before.lower() in lx.role_nouns
+        ):
+            # "John Major", "Prime Minister John Major": a title word after a name is a surname
+            last = titled[-2] if len(titled) > 1 else -1
     if 0 <= last < len(words) - 1 and words[last] in lx.title_qualifiers:
         last = -1  # "Veterans of Foreign Wars": "Foreign" is a title only before "Minister"
     if last == -1:
