@@ -101,6 +101,15 @@ def test_surname_and_honorific_merge_into_full_name() -> None:
     assert found[0].mentions == 3
 
 
+def test_a_given_name_goes_to_the_person_a_body_is_named_after() -> None:
+    text = (
+        "Lena Holm kept a diary. It is at the home of Lena Holm Fonds, the foundation. Lena wept."
+    )
+    assert by_name(text, "Lena Holm Fonds").kind == "organization"
+    assert by_name(text, "Lena Holm").mentions == 2
+    assert "Lena" not in names(text)
+
+
 def test_acronym_merges_with_its_expansion() -> None:
     text = "The World Rowing Federation met. Later the WRF said it would appeal."
     a = by_name(text, "World Rowing Federation")

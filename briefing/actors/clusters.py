@@ -96,6 +96,7 @@ def fold_short_names(lx: Lexicon, clusters: dict[str, Cluster]) -> None:
         found = [k for k in owners.get(key, []) if k in clusters and k != key]
         if is_person:  # "Mr X" can only be a person called X
             found = [k for k in found if clusters[k].kind == "person"]
+        found = [k for k in found if not named_after(clusters, found, k)]
         if len({clusters[k].kind for k in found}) > 1 or (
             len(found) > 1 and all(clusters[k].kind != "person" for k in found)
         ):
@@ -105,6 +106,23 @@ def fold_short_names(lx: Lexicon, clusters: dict[str, Cluster]) -> None:
                 found, key=lambda k: (surname_of(clusters[k], key), len(clusters[k].mentions))
             )
             join(clusters, best, key)
+
+
+def named_after(clusters: dict[str, Cluster], found: list[str], key: str) -> bool:
+    """Is the body `key` named after a person among `found` ("Lena Holm Fonds" after "Lena
+    Holm")? A word of the person's name then stands for the person, not the body (gold actors
+    P 0.855 -> 0.858)."""
+    if clusters[key].kind == "person":
+        return False
+    words = [w.lower() for w in longest(clusters[key])]
+    for k in found:
+        person = [w.lower() for w in longest(clusters[k])]
+        n = len(person)
+        if k == key or clusters[k].kind != "person" or n >= len(words):
+            continue
+        if any(words[i : i + n] == person for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def name_owners(
