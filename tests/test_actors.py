@@ -110,6 +110,15 @@ def test_a_given_name_goes_to_the_person_a_body_is_named_after() -> None:
     assert "Lena" not in names(text)
 
 
+def test_a_long_name_first_written_late_does_not_name_the_actor() -> None:
+    text = "Trains reach Varby daily. The port of Varby is busy. Tourists like Varby in May."
+    assert names(text + " Buses of Varby Transit run late.") == ["Varby"]
+    # A full name written first, or late with a title, names the person.
+    text = "Voters like Nyberg. Later Nyberg left. Then Nyberg slept."
+    assert names("Harald Nyberg won the seat. " + text) == ["Harald Nyberg"]
+    assert names(text + " Mayor Harald Nyberg spoke.") == ["Harald Nyberg"]
+
+
 def test_acronym_merges_with_its_expansion() -> None:
     text = "The World Rowing Federation met. Later the WRF said it would appeal."
     a = by_name(text, "World Rowing Federation")
