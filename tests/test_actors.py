@@ -188,6 +188,14 @@ def test_quoted_titles_and_counted_things_are_not_actors() -> None:
     assert names(text) == ["Ola Brandt"]
 
 
+def test_a_name_a_work_noun_goes_with_is_a_work_wherever_it_is_named() -> None:
+    text = "Ola Brandt wrote the column Northam Nights. Readers of Northam Nights wrote back."
+    assert names(text) == ["Ola Brandt"]
+    # A product noun that modifies another noun says nothing of the name.
+    text = "Ola Brandt chairs the Varby games awards. Next year Varby hosts them again."
+    assert "Varby" in names(text)
+
+
 def test_demonym_alone_makes_no_country() -> None:
     assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
 

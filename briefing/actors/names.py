@@ -60,14 +60,17 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     # Most documents name no lower-case body ("the standards committee"): one test for all.
     bodies = not lx.body_nouns.isdisjoint(seen.words)
     mentions: list[Mention] = []
+    works: set[tuple[str, ...]] = set()  # names a work or product noun goes with somewhere
     for s, flags, initial in zip(sentences, capitals, expected, strict=True):
         if True in flags and credits(lx, s.text):
             continue  # "Ann Lee contributed to this report": the article's journalists
         if True in flags:  # a sentence without capitals holds only mentions by form
             flags = name_flags(lx, s.words, flags, initial, seen)
-            mentions.extend(sentence_mentions(lx, s, flags, bodies, seen))
+            mentions.extend(sentence_mentions(lx, s, flags, bodies, seen, works))
         elif bodies or "#" in s.text or "-" in s.text:  # see form_candidates
             mentions.extend(other_mentions(lx, s, s.text, bodies))
+    if works:  # "the series Northam Nights": a work's title wherever it is named
+        mentions = [m for m in mentions if m.words not in works]
     terms = defined_terms(lx, sentences) if "(" in seen.words else frozenset()
     return [m for m in mentions if m.text not in terms] if terms else mentions
 
@@ -275,13 +278,19 @@ def word_after_aside(toks: Sequence[Token], k: int) -> str:
 
 # ---------------------------------------------------------------- mentions in one sentence
 def sentence_mentions(
-    lx: Lexicon, s: AnnotatedSentence, flags: list[bool], bodies: bool, seen: CaseEvidence
+    lx: Lexicon,
+    s: AnnotatedSentence,
+    flags: list[bool],
+    bodies: bool,
+    seen: CaseEvidence,
+    works: set[tuple[str, ...]] | None = None,
 ) -> list[Mention]:
+    """The sentence's mentions; the names of works or products it holds are added to `works`."""
     text = s.text  # a property: read once
     out: list[Mention] = []
     heading = title_line(lx, s.words)
     for run in runs(lx, s.words, flags):
-        mention = read_run(lx, s, text, run, seen)
+        mention = read_run(lx, s, text, run, seen, works)
         if mention is not None and not (heading and phrase_in_heading(mention, seen)):
             out.append(mention)
     if len(out) > 1:
@@ -451,7 +460,12 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
 
 
 def read_run(
-    lx: Lexicon, s: AnnotatedSentence, text: str, run: Span, seen: CaseEvidence
+    lx: Lexicon,
+    s: AnnotatedSentence,
+    text: str,
+    run: Span,
+    seen: CaseEvidence,
+    works: set[tuple[str, ...]] | None = None,
 ) -> Mention | None:
     """The mention a capitalized run makes, with role and affiliation, or None."""
     toks = s.words
@@ -471,6 +485,10 @@ def read_run(
         if parts is None:
             return None
     start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
+    if start and names_a_work(lx, toks, start, end):
+        if works is not None and not noun_after_product(lx, toks, end):
+            works.add(parts.words)
+        return None
     if start and excluded_by_context(lx, toks, start, end):
         return None
     if end - start == 1 and labels_number(lx, toks, start):
@@ -804,10 +822,8 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
         return True  # "@NaughtyBoyMusic": an account's handle, not a name as the text gives it
     if eponym(lx, toks, end):
         return True  # "Lou Gehrig's disease" (gold actors P 0.837 -> 0.839)
-    if product_named(lx, toks, end):
-        return True  # "its GameBoy console", "the Xbox game": a product (gold P 0.834 -> 0.837)
-    if titled_work(lx, toks, start):
-        return True  # "the film Still Alice": a title (gold: one false actor fewer)
+    if names_a_work(lx, toks, start, end):
+        return True
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
 
@@ -839,6 +855,22 @@ def counts(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
         return False  # "62 Nolan Henke", "Jesper Parnevik (Sweden) 66 Neal Lancaster"
     name = before.shape in CAPITALISED and not is_function_word(lx, before.text)
     return not name or before.lower in lx.label_words
+
+
+def names_a_work(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Is the name at start:end (not the sentence's first word) a product's or a work's?"""
+    if product_named(lx, toks, end):
+        return True  # "its GameBoy console", "the Xbox game": a product (gold P 0.834 -> 0.837)
+    return titled_work(lx, toks, start)  # "the film Still Alice" (gold: one false actor fewer)
+
+
+def noun_after_product(lx: Lexicon, toks: Sequence[Token], end: int) -> bool:
+    """Does a lower-case noun follow the product noun after the name ending at `end` ("the
+    Bafta games awards": the name modifies the awards, not the games)?"""
+    k = end + (end < len(toks) and toks[end].shape == "number") + 1
+    if not product_named(lx, toks, end) or k >= len(toks):
+        return False
+    return toks[k].shape == "word" and toks[k].lower not in lx.function_words
 
 
 def labels_number(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
