@@ -196,6 +196,14 @@ def test_a_name_a_work_noun_goes_with_is_a_work_wherever_it_is_named() -> None:
     assert "Varby" in names(text)
 
 
+def test_a_capital_in_a_title_case_headline_needs_the_body_to_name_it() -> None:
+    title = "Making the Case for Frozen Peas"
+    text = f"{title} (Holm)\n\nOla Brandt buys peas in May. Peas keep well, Brandt said."
+    assert [a.name for a in find_actors(annotated(text, title))] == ["Ola Brandt"]
+    text = f"{title} (Holm)\n\nOla Brandt buys peas. The Case group agrees, Brandt said."
+    assert "Case" in [a.name for a in find_actors(annotated(text, title))]
+
+
 def test_demonym_alone_makes_no_country() -> None:
     assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
 

@@ -43,6 +43,7 @@ from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, Mentio
 
 CAPITALISED = ("capitalised", "upper")
 MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row, not a heading
+MIN_TITLE_CASE_WORDS = 4  # a shorter headline in capitals may be a name ("Chatham Islands")
 HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
 CLAUSE_MARKS = frozenset(",.!?")
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
@@ -71,8 +72,45 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
             mentions.extend(other_mentions(lx, s, s.text, bodies))
     if works:  # "the series Northam Nights": a work's title wherever it is named
         mentions = [m for m in mentions if m.words not in works]
+    headline = title_case_headline(lx, doc.title)
+    if headline:
+        mentions = confirmed_in_body(sentences, mentions, headline)
     terms = defined_terms(lx, sentences) if "(" in seen.words else frozenset()
     return [m for m in mentions if m.text not in terms] if terms else mentions
+
+
+def title_case_headline(lx: Lexicon, title: str | None) -> str:
+    """The headline, without a number that labels it ("10: How to ..."), if it is written in
+    title case ("Making the Case for Frozen Produce"), else ""."""
+    words = (title or "").split()
+    if words and words[0].rstrip(".:")[:1].isdigit():
+        words = words[1:]
+    if len(words) < MIN_TITLE_CASE_WORDS:
+        return ""  # a name as a title ("Chatham Islands", "Patrick Gordon")
+    content = [w for w in words if w[:1].isalpha() and not is_function_word(lx, w)]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+        return ""
+    return " ".join(words)
+
+
+def confirmed_in_body(
+    sentences: Sequence[AnnotatedSentence], mentions: list[Mention], headline: str
+) -> list[Mention]:
+    """The mentions without those inside the headline, wherever the text repeats it, that the
+    rest of the text never names: in a title-case headline a capital says nothing ("the Case
+    for Frozen Produce") (GUM P(real) 0.704 -> 0.708)."""
+    spans = {
+        s.index: (at, at + len(headline)) for s in sentences if (at := s.text.find(headline)) >= 0
+    }
+    if not spans:
+        return mentions
+
+    def in_headline(m: Mention) -> bool:
+        span = spans.get(m.sentence)
+        return span is not None and span[0] <= m.start and m.end <= span[1]
+
+    body = {w.lower() for m in mentions if not in_headline(m) for w in m.words}
+    return [m for m in mentions if not in_headline(m) or m.words[-1].lower() in body]
 
 
 def credits(lx: Lexicon, text: str) -> bool:
