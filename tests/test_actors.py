@@ -204,6 +204,12 @@ def test_a_capital_in_a_title_case_headline_needs_the_body_to_name_it() -> None:
     assert "Case" in [a.name for a in find_actors(annotated(text, title))]
 
 
+def test_one_word_after_a_that_ends_the_phrase_names_a_kind_of_thing() -> None:
+    assert names("Ola Brandt drank a Fizzo, then left.") == ["Ola Brandt"]
+    text = "Fizzo makes drinks in Varby. Ola Brandt drank a Fizzo, then left."
+    assert "Fizzo" in names(text)  # it counts for the one named elsewhere
+
+
 def test_demonym_alone_makes_no_country() -> None:
     assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
 

@@ -571,6 +571,8 @@ def by_context(
         parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
     elif kind in ("", "person") and owned(lx, toks, start, end):
         parts = parts._replace(link_only=True)
+    elif kind in ("", "organization") and one_of_kind(lx, toks, start, end):
+        parts = parts._replace(link_only=True)  # "a Fizzo" (GUM: two false actors fewer)
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
         return parts._replace(kind="person")  # "Mitchell said"
     if kind == "person" and name_start == start and plural_after_the(lx, toks, start, parts):
@@ -695,6 +697,14 @@ def modifier_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bo
     if not start or end >= len(toks) or toks[start - 1].lower not in lx.indefinite_articles:
         return False
     return toks[end].shape == "word" and toks[end].lower not in lx.function_words
+
+
+def one_of_kind(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """ "I drank a Fizzo", "buy a Zapper and": one word after "a"/"an" that ends the phrase
+    names a kind of thing, one of many, not an actor."""
+    if end - start != 1 or toks[start - 1].lower not in lx.indefinite_articles:
+        return False
+    return end >= len(toks) or toks[end].shape == "punct" or toks[end].lower in lx.function_words
 
 
 def owned(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
