@@ -210,6 +210,13 @@ def test_one_word_after_a_that_ends_the_phrase_names_a_kind_of_thing() -> None:
     assert "Fizzo" in names(text)  # it counts for the one named elsewhere
 
 
+def test_a_letters_greeting_names_its_addressee() -> None:
+    a = by_name("Dear Katherine:\n\nThe talks went well. I will write again.", "Katherine")
+    assert (a.kind, a.role) == ("person", "addressee")
+    text = "Dear Friends,\n\nThe flood is over. The town thanks you."
+    assert by_name(text, "Friends").role == "addressee"
+
+
 def test_demonym_alone_makes_no_country() -> None:
     assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
 

@@ -82,6 +82,7 @@ class Lexicon:
     count_words: frozenset[str]  # "six U.S. Opens": things counted
     time_units: frozenset[str]  # "century", "year": "17th Century X" is a date, then a name
     work_nouns: frozenset[str]  # "the film Still Alice": a title, not an actor
+    salutations: Mapping[str, str]  # "Dear" -> "addressee": a letter's greeting, its role
     product_nouns: frozenset[str]  # "its GameBoy console": a product, not an actor
     eponym_nouns: frozenset[str]  # "Lou Gehrig's disease": a thing named after someone
     role_ends: frozenset[str]  # end a role phrase after a name
@@ -171,6 +172,7 @@ def load_lexicon(language: Language) -> Lexicon:
         count_words=w("count_words"),
         time_units=frozenset(language.table("time_units")),
         work_nouns=w("work_nouns"),
+        salutations=language.table("salutations"),
         product_nouns=w("product_nouns"),
         eponym_nouns=w("eponym_nouns"),
         role_ends=w("role_ends"),

@@ -46,6 +46,7 @@ MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row
 MIN_TITLE_CASE_WORDS = 4  # a shorter headline in capitals may be a name ("Chatham Islands")
 HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
 CLAUSE_MARKS = frozenset(",.!?")
+GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
 MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
 Span = tuple[int, int]  # (start, end) word indices
@@ -511,6 +512,9 @@ def read_run(
         run = (run[0], run[1] - 1)  # "Hugh McGuire Sunday, May 28": a date after a name
     if run[1] - run[0] > 1 and (dated_name(lx, toks, run[0]) or dated_era(lx, toks, run[0])):
         run = (run[0] + 1, run[1])  # "the August Chicago NAPM report" (CoNLL: +1 name)
+    addressee = greeted(lx, toks, run)
+    if addressee:
+        run = (run[0] + 1, run[1])  # "Dear Katherine:": the greeting is no part of the name
     parts = read_words(lx, tuple(map(TEXT, toks[run[0] : run[1]])))
     if parts is None:
         return None
@@ -518,6 +522,11 @@ def read_run(
         parts = parts._replace(  # "Defenders Danny Gabbidon and ...": a role, then the name
             name_start=parts.start + 1, words=parts.words[1:], kind="person", link_only=False
         )
+    if addressee:
+        start, end, name_start = run[0] + parts.start, run[0] + parts.end, run[0] + parts.name_start
+        parts = parts._replace(kind="person", country=None, link_only=False)
+        m = span_mention(lx, s, text, (start, end, name_start), parts)
+        return replace(m, role=addressee, affiliation=None, person=True)
     if parts.kind in ("", "person") and parts.name_start == parts.start:
         parts = by_common_words(lx, parts, seen)  # nothing but capitals says "name"
         if parts is None:
@@ -536,6 +545,17 @@ def read_run(
     if parts.kind != "country":
         parts = by_context(lx, s, (start, end, name_start), parts)
     return span_mention(lx, s, text, (start, end, name_start), parts)
+
+
+def greeted(lx: Lexicon, toks: Sequence[Token], run: Span) -> str | None:
+    """The role of the person a letter greets ("Dear Katherine:", "Dear Friends,"): a greeting
+    opening the line, a name, then a comma, colon or the line's end; else None."""
+    start, end = run
+    if end - start < 2 or start != first_word(toks) or end < len(toks) - 1:
+        return None
+    if end < len(toks) and toks[end].text not in GREETING_ENDS:
+        return None
+    return lx.salutations.get(toks[start].text)
 
 
 def role_before_person(lx: Lexicon, parts: NameParts) -> bool:
