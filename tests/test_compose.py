@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from briefing.actors import find_actors
+from briefing.annotate import annotate
 from briefing.compose import (
     TITLE_WORDS,
     Options,
@@ -25,6 +27,7 @@ from briefing.model import (
     SummaryLine,
 )
 from briefing.read import document_from_text
+from briefing.text import make_document
 
 
 @pytest.mark.parametrize(
@@ -146,7 +149,7 @@ def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
 
 
 def _actor(name: str, kind: ActorKind, role: str | None = None) -> Actor:
-    return Actor(name, kind, role)
+    return Actor(name, kind, role, score=1.0)
 
 
 def test_a_country_named_twice_joins_the_compact_line_beyond_eight() -> None:
@@ -171,6 +174,17 @@ def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
     ]
     listed = [a.name for a in key_actors(ranked)]
     assert listed == [f"Place {i}" for i in range(8)] + ["Ana Ruiz", "Eva Lund", "Lea Berg"]
+
+
+def test_a_place_named_once_in_passing_near_the_end_is_not_listed() -> None:
+    text = (
+        "Ola Brandt runs the Harbour Board. She spoke to the board on Monday. The board met"
+        " again. Members voted. The vote was close. Later they ate in Varby."
+    )
+    names = [a.name for a in key_actors(find_actors(annotate(make_document(text))))]
+    assert names == ["Harbour Board", "Ola Brandt"]
+    early = "In Varby, Ola Brandt runs the Harbour Board. She spoke to the board on Monday."
+    assert "Varby" in [a.name for a in key_actors(find_actors(annotate(make_document(early))))]
 
 
 def test_a_country_or_organisation_named_often_joins_the_compact_line_beyond_eight() -> None:
