@@ -217,6 +217,19 @@ def test_a_letters_greeting_names_its_addressee() -> None:
     assert by_name(text, "Friends").role == "addressee"
 
 
+def test_an_acronym_spelled_by_common_words_in_capitals_is_a_term() -> None:
+    text = (
+        "Ola Brandt sells Compact Fluorescent Light (CFL) bulbs. A compact fluorescent light"
+        " saves power. CFL sales grew."
+    )
+    assert names(text) == ["Ola Brandt"]
+    text = (
+        "The Harbour Health Organization (HHO) warned the harbour's health is poor, the"
+        " organization said."
+    )
+    assert "Harbour Health Organization" in names(text)
+
+
 def test_demonym_alone_makes_no_country() -> None:
     assert names("Ola Brandt spoke on Finnish radio.") == ["Ola Brandt"]
 

@@ -76,7 +76,7 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     headline = title_case_headline(lx, doc.title)
     if headline:
         mentions = confirmed_in_body(sentences, mentions, headline)
-    terms = defined_terms(lx, sentences) if "(" in seen.words else frozenset()
+    terms = defined_terms(lx, sentences, seen) if "(" in seen.words else frozenset()
     return [m for m in mentions if m.text not in terms] if terms else mentions
 
 
@@ -120,17 +120,49 @@ def credits(lx: Lexicon, text: str) -> bool:
     return any(phrase in text for phrase in lx.credit_phrases)
 
 
-def defined_terms(lx: Lexicon, sentences: Sequence[AnnotatedSentence]) -> frozenset[str]:
-    """Acronyms the document defines by lower-case words ("ground reaction force (GRF)"):
-    terms, not actors, wherever they are used (GUM: two false actors fewer)."""
+def defined_terms(
+    lx: Lexicon, sentences: Sequence[AnnotatedSentence], seen: CaseEvidence
+) -> frozenset[str]:
+    """Acronyms the document defines by lower-case words ("ground reaction force (GRF)"), or
+    by capitalised common words it also writes in lower case ("Compact Fluorescent Light
+    (CFL)"): terms, not actors, wherever they are used (GUM: two false actors fewer)."""
     out: set[str] = set()
     for s in sentences:
         toks = s.words
         for i in range(2, len(toks) - 1):
             bracketed = toks[i - 1].text == "(" and toks[i + 1].text == ")"
-            if bracketed and is_acronym_like(toks[i]) and spelled_in_lower_case(lx, toks, i):
+            if not bracketed or not is_acronym_like(toks[i]):
+                continue
+            if spelled_in_lower_case(lx, toks, i):
                 out.update((toks[i].text, toks[i].text.removesuffix("s")))  # "SIs", "SI"
+            else:
+                phrase = spelled_in_common_words(lx, toks, i, seen)
+                if phrase:
+                    out.update((toks[i].text, toks[i].text.removesuffix("s"), phrase))
     return frozenset(out)
+
+
+def spelled_in_common_words(lx: Lexicon, toks: Sequence[Token], at: int, seen: CaseEvidence) -> str:
+    """The capitalised words before the bracket of the acronym at `at` that give its letters,
+    if the text writes every one of them in lower case too and none heads a body or a place
+    ("Compact Fluorescent Light (CFL)", not "World Health Organization (WHO)"); else ""."""
+    letters = [c.lower() for c in toks[at].text if c.isupper()]
+    initials: list[str] = []
+    k = at - 1
+    while k > 0 and len(initials) < len(letters):
+        t = toks[k - 1]
+        if t.lower in lx.function_words and initials:
+            k -= 1
+            continue
+        if t.shape != "capitalised" or not seen.seen_in_lower_case(t.text):
+            return ""
+        if t.text in lx.org_heads or t.text in lx.place_words or lx.country_of(t.text):
+            return ""
+        initials.insert(0, t.lower[0])
+        k -= 1
+    if initials != letters:
+        return ""
+    return " ".join(t.text for t in toks[k : at - 1])
 
 
 def is_acronym_like(t: Token) -> bool:

@@ -229,7 +229,7 @@ class MissedNames:
         self.labels = labels
         capitals = [capital_words(lx, s.words, s.text) for s in doc.sentences]
         self.seen = case_evidence(lx, doc.sentences, capitals)[0]
-        self.terms = defined_terms(lx, doc.sentences)  # "ground reaction force (GRF)"
+        self.terms = defined_terms(lx, doc.sentences, self.seen)  # "ground reaction force (GRF)"
 
     def names(
         self, s: AnnotatedSentence, ents: Sequence[Entity], found: list[Mention]
