@@ -159,8 +159,39 @@ def test_spacy_keeps_the_end_of_a_persons_name_a_person() -> None:
     full = Mention("Clara Ruiz Soto", ("Clara", "Ruiz", "Soto"), 0, "person")
     short = Mention("Ruiz Soto", ("Ruiz", "Soto"), 1, "person")
     labels = {"Ruiz Soto": Counter({"ORG": 2})}  # "as Ruiz Soto (2011) shows": spaCy's ORG
-    assert voted_kind(short, labels, people_ends([full, short])).kind == "person"
-    assert voted_kind(short, labels, frozenset()).kind == "organization"
+    assert voted_kind(short, labels, people_ends([full, short]), frozenset()).kind == "person"
+    assert voted_kind(short, labels, frozenset(), frozenset()).kind == "organization"
+
+
+def test_spacy_makes_no_person_of_a_name_used_as_a_place() -> None:
+    from collections import Counter
+
+    from briefing.actors.spacy_ner import voted_kind
+    from briefing.model import Mention
+
+    # "Troops entered Varland." with spaCy reading "Varland" as a person twice
+    varland = Mention("Varland", ("Varland",), 0, "", locative=True)
+    labels = {"Varland": Counter({"PERSON": 2})}
+    assert voted_kind(varland, labels, frozenset(), frozenset({"Varland"})).kind == ""
+    assert voted_kind(varland, labels, frozenset(), frozenset()).kind == "person"
+
+
+def test_spacy_facility_label_leaves_a_guessed_person_a_person() -> None:
+    from collections import Counter
+
+    from briefing.actors.spacy_ner import voted_kind
+    from briefing.model import Mention
+
+    # "Holm Abbey scored twice": a team or a person, but spaCy's building (FAC) is neither
+    guessed = Mention("Holm Abbey", ("Holm", "Abbey"), 0, "person")
+    assert (
+        voted_kind(guessed, {"Holm Abbey": Counter({"FAC": 2})}, frozenset(), frozenset()).kind
+        == "person"
+    )
+    assert (
+        voted_kind(guessed, {"Holm Abbey": Counter({"GPE": 2})}, frozenset(), frozenset()).kind
+        == "place"
+    )
 
 
 @needs_spacy
