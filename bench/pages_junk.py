@@ -15,7 +15,8 @@ default options, in process, and each briefing is checked for:
 - cut-figure:   a figure whose text or context ends on a function word or opens a bracket it
                 does not close;
 - step-repeat:  a next step that repeats the bottom line;
-- too-long:     a briefing with more words than its article;
+- too-long:     a briefing with more words than its article (its text and its own headline,
+                which the briefing shows as its title: counted on both sides);
 - wrong-lang:   a page that declares a language other than English and is briefed, although
                 its text is not English either (under ENGLISH_SHARE of its words are common
                 English function words). A page that declares German but holds an English
@@ -37,7 +38,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefing.compose import Options, make_briefing
+from briefing.compose import Options, article_words, make_briefing
 from briefing.model import Briefing, BriefingError
 from briefing.read import read_document
 
@@ -261,7 +262,9 @@ def common_word(name: str, article: str) -> bool:
     return written > 0 and count(lower) >= written
 
 
-def check(b: Briefing, article: str, lang: str | None, sites: set[str], r: Result) -> None:
+def check(
+    b: Briefing, article: str, length: int, lang: str | None, sites: set[str], r: Result
+) -> None:
     if title_keeps_site(b.title, sites):
         r.flag("title-site", b.title)
     for line in (b.bottom_line, *(s.text for s in b.summary)):
@@ -280,8 +283,8 @@ def check(b: Briefing, article: str, lang: str | None, sites: set[str], r: Resul
         words = set(WORD.findall(s.text.lower()))
         if words and len(words & bottom) / len(words) >= REPEAT_OVERLAP:
             r.flag("step-repeat", s.text)
-    if b.source.briefing_words > b.source.words:
-        r.flag("too-long", f"{b.source.briefing_words} > {b.source.words} words")
+    if b.source.briefing_words > length:
+        r.flag("too-long", f"{b.source.briefing_words} > {length} words")
     if lang and lang != "en":
         share = english_share(article)
         if share < ENGLISH_SHARE:
@@ -486,7 +489,7 @@ def brief_page(path: Path) -> Result:
     except BriefingError as err:
         r.error = str(err)
         return r
-    check(b, doc.text, lang, sites, r)
+    check(b, doc.text, article_words(doc), lang, sites, r)
     return r
 
 

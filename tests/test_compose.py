@@ -9,6 +9,7 @@ import pytest
 from briefing.actors import find_actors
 from briefing.annotate import annotate
 from briefing.compose import (
+    BRIEF_WORDS,
     TITLE_WORDS,
     Options,
     fit_article,
@@ -119,6 +120,21 @@ def test_a_short_result_keeps_its_names_though_they_make_it_longer() -> None:
     assert b.source.briefing_words > b.source.words
     assert {"Portugal", "Denmark", "Rui Matos"} <= {a.name for a in b.actors}
     assert not b.figures
+
+
+def test_a_text_of_a_few_sentences_stays_within_its_length_names_and_all() -> None:
+    # Over BRIEF_WORDS a text is no brief: its briefing is no longer than it, and names are
+    # cut last, after the summary, figures and steps.
+    text = (
+        "Mayor Ines Moreau of Saint-Malo met port director Paul Girard, union leader Ana Ruiz, "
+        "ferry captain Lars Holm, harbour pilot Jon Vik and engineer Per Lund on Friday. "
+        "They agreed to reopen the pier. Girard said repairs will start next week. "
+        "Ruiz welcomed the deal. Holm, Vik and Lund will inspect the pier on Monday."
+    )
+    b = make_briefing(document_from_text(text))
+    assert b.source.words >= BRIEF_WORDS
+    assert b.source.briefing_words <= b.source.words
+    assert b.actors  # some names still fit
 
 
 def test_a_short_articles_briefing_does_not_show_a_sentence_twice() -> None:
