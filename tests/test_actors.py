@@ -1172,3 +1172,13 @@ def test_a_title_word_after_a_given_name_is_a_surname() -> None:
     # A title after a title or a role noun is still one: no person.
     assert names("The Attorney General said so on Monday.") == []
     assert names("Ola Brandt met the Surgeon General.") == ["Ola Brandt"]
+
+
+def test_a_place_named_once_in_passing_in_a_long_text_is_the_setting() -> None:
+    body = " ".join(f"Ola Brandt spoke to the board on day {n}." for n in range(1, 15))
+    text = f"Harbour Foods grew. Its founder died in Westbury on Tuesday. {body}"
+    assert by_name(text, "Westbury").score < 0.3  # MIN_SCORE: not listed
+    short = "Harbour Foods grew. Its founder died in Westbury on Tuesday."
+    assert by_name(short, "Westbury").score >= 0.3  # a short report lists its few places
+    acting = f"{body} Harbour Foods grew. Finland sued Harbour Foods on Tuesday."
+    assert by_name(acting, "Finland").score >= 0.3  # a country that acts stays
