@@ -426,6 +426,13 @@ def test_name_as_a_modifier_after_a_is_no_actor() -> None:
     assert by_name(text, "Atlanta").mentions == 2  # it counts for a name used elsewhere
 
 
+def test_a_name_of_several_words_as_a_modifier_after_a_is_no_actor() -> None:
+    text = "A Zentrix TV network is being sued by Ola Brandt, a viewer."
+    assert names(text) == ["Ola Brandt"]
+    text = "Zentrix TV sued Ola Brandt. A Zentrix TV network broadcast it."
+    assert by_name(text, "Zentrix TV").mentions == 2  # it counts for a name used elsewhere
+
+
 def test_sentence_start_explains_a_capital_before_a_role() -> None:
     text = "Market leader Zentrix will launch a phone, Ola Brandt said."
     assert "Market" not in names(text)

@@ -620,7 +620,8 @@ def by_context(
     elif (
         before in lx.indefinite_articles and kind != "person" and modifier_use(lx, toks, start, end)
     ):
-        parts = parts._replace(link_only=len(parts.words) == 1 or parts.link_only)
+        # "a US TV network", of several words too (gold actors P 365/415 -> 365/414)
+        parts = parts._replace(link_only=True)
     elif kind in ("", "person") and owned(lx, toks, start, end):
         parts = parts._replace(link_only=True)
     elif kind in ("", "organization") and one_of_kind(lx, toks, start, end):
