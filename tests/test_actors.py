@@ -1189,3 +1189,9 @@ def test_a_place_named_once_in_passing_in_a_long_text_is_the_setting() -> None:
     assert by_name(short, "Westbury").score >= 0.3  # a short report lists its few places
     acting = f"{body} Harbour Foods grew. Finland sued Harbour Foods on Tuesday."
     assert by_name(acting, "Finland").score >= 0.3  # a country that acts stays
+
+
+def test_a_division_is_an_organisation_not_a_person() -> None:
+    text = "The Freedonia Department of Justice Civil Rights Division and Ola Brandt met."
+    assert "Civil Rights Division" not in names(text)
+    assert all(a.kind != "person" for a in actors(text) if "Division" in a.name)
