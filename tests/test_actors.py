@@ -1195,3 +1195,13 @@ def test_a_division_is_an_organisation_not_a_person() -> None:
     text = "The Freedonia Department of Justice Civil Rights Division and Ola Brandt met."
     assert "Civil Rights Division" not in names(text)
     assert all(a.kind != "person" for a in actors(text) if "Division" in a.name)
+
+
+def test_a_name_owned_by_a_time_is_what_happened_then() -> None:
+    text = "Ola Brandt praised Sunday's Zentrix Media broadcast."
+    assert names(text) == ["Ola Brandt"]
+    text = "What this year's Zentrix Awards show is that gadgets are cheaper, Ola Brandt said."
+    assert names(text) == ["Ola Brandt"]
+    text = "Zentrix Media grew fast. Ola Brandt praised Sunday's Zentrix Media broadcast."
+    assert by_name(text, "Zentrix Media").mentions == 2  # it counts for a name used elsewhere
+    assert {"Norway", "Zentrix Media"} <= set(names("Norway's Zentrix Media met Ola Brandt."))

@@ -622,6 +622,8 @@ def by_context(
     ):
         # "a US TV network", of several words too (gold actors P 365/415 -> 365/414)
         parts = parts._replace(link_only=True)
+    elif before in lx.possessives and kind != "person" and time_owned(lx, toks, start):
+        parts = parts._replace(link_only=True)  # "Sunday's Six Nations encounter"
     elif kind in ("", "person") and owned(lx, toks, start, end):
         parts = parts._replace(link_only=True)
     elif kind in ("", "organization") and one_of_kind(lx, toks, start, end):
@@ -750,6 +752,16 @@ def modifier_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bo
     if not start or end >= len(toks) or toks[start - 1].lower not in lx.indefinite_articles:
         return False
     return toks[end].shape == "word" and toks[end].lower not in lx.function_words
+
+
+def time_owned(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
+    """ "Sunday's Six Nations encounter", "this year's Essentials": a name owned by a time
+    names what happened then, an edition or an event; it counts for an actor named elsewhere,
+    never makes one ("Norway's Labour Party" is the party's name)."""
+    if start < 2:
+        return False
+    owner = toks[start - 2].text
+    return owner in lx.weekdays or owner in lx.months or owner.lower() in lx.time_units
 
 
 def one_of_kind(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
