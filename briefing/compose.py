@@ -273,8 +273,9 @@ def fit_article(briefing: Briefing, article_words: int, summary_floor: int) -> B
     fitted = fit_page(briefing, article_words, article_floors(summary_floor, keep_names=brief))
     if fitted.source.briefing_words <= article_words:
         return fitted
-    bare = fit_page(replace(fitted, actors=()), None)
-    return fitted if brief and bare.source.briefing_words <= article_words else briefing
+    if brief and fit_page(replace(fitted, actors=()), None).source.briefing_words <= article_words:
+        return fitted  # only its names make it longer
+    return briefing
 
 
 WHOLE = 0.8  # a step this long a share of its sentence says the sentence again
@@ -326,15 +327,12 @@ def article_floors(summary: int, keep_names: bool = False) -> tuple[dict[str, in
     last, unless `keep_names`: the names are what a short text is most read for, and they
     cost a few words each."""
     rest = max(summary, 2)
-    rounds = (
+    names = KEEP_ALL if keep_names else 0
+    return (
         {"next_steps": 2, "figures": 2, "actors": KEEP_ALL, "summary": rest},
         {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": rest},
         {"next_steps": 0, "figures": 0, "actors": KEEP_ALL, "summary": summary},
-    )
-    return (
-        rounds
-        if keep_names
-        else (*rounds, {"next_steps": 0, "figures": 0, "actors": 0, "summary": summary})
+        {"next_steps": 0, "figures": 0, "actors": names, "summary": summary},
     )
 
 

@@ -1128,8 +1128,7 @@ def _quoted(text: str, at: int) -> bool:
     return opened or text.count("”", at) > text.count("“", at)
 
 
-_LOWER = itemgetter(1)  # Token.lower
-_START = itemgetter(4)  # Token.start
+_LOWER, _START = (itemgetter(Token._fields.index(f)) for f in ("lower", "start"))
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
 # possessive "'s". No lookbehind: the search can then skip to apostrophes at once.
 _INNER_APOSTROPHE = re.compile(r"['’](?!s\b)([^\W\d_]+)")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from briefing.actors import find_actors
 from briefing.annotate import annotate
+from briefing.compose import MIN_SCORE
 from briefing.lang import read_language
 from briefing.model import Actor, AnnotatedDocument
 from briefing.text import make_document
@@ -1184,11 +1185,11 @@ def test_a_title_word_after_a_given_name_is_a_surname() -> None:
 def test_a_place_named_once_in_passing_in_a_long_text_is_the_setting() -> None:
     body = " ".join(f"Ola Brandt spoke to the board on day {n}." for n in range(1, 15))
     text = f"Harbour Foods grew. Its founder died in Westbury on Tuesday. {body}"
-    assert by_name(text, "Westbury").score < 0.3  # MIN_SCORE: not listed
+    assert by_name(text, "Westbury").score < MIN_SCORE  # not listed
     short = "Harbour Foods grew. Its founder died in Westbury on Tuesday."
-    assert by_name(short, "Westbury").score >= 0.3  # a short report lists its few places
+    assert by_name(short, "Westbury").score >= MIN_SCORE  # a short report lists its few places
     acting = f"{body} Harbour Foods grew. Finland sued Harbour Foods on Tuesday."
-    assert by_name(acting, "Finland").score >= 0.3  # a country that acts stays
+    assert by_name(acting, "Finland").score >= MIN_SCORE  # a country that acts stays
 
 
 def test_a_division_is_an_organisation_not_a_person() -> None:

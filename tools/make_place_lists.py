@@ -46,9 +46,13 @@ def main() -> None:
         "# Every name of a country -> its short name; country_preferred.map renames a short name",
         "# news writing does not use, country_names.map adds the short names of news writing.",
     ]
-    (FOLDER / "country_forms.map").write_text("\n".join(header + country_forms()) + "\n")
+    (FOLDER / "country_forms.map").write_text(
+        "\n".join(header + country_forms()) + "\n", encoding="utf-8"
+    )
     header = [f"# {SOURCE}.", "# Names of states, provinces and regions: places, not people."]
-    (FOLDER / "subdivisions.txt").write_text("\n".join(header + subdivisions()) + "\n")
+    (FOLDER / "subdivisions.txt").write_text(
+        "\n".join(header + subdivisions()) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -927,7 +927,8 @@ def is_outlet(lx: Lexicon, words: list[str]) -> bool:
 
 
 def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
-    """Is the name at start:end (not the sentence's first word) credited, quoted or counted?"""
+    """Is the name at start:end (not the sentence's first word) credited, quoted or counted?
+    (A work's or product's name is read apart, by `names_a_work`.)"""
     before = toks[start - 1]
     if before.lower in lx.count_words or (is_number(before.text) and counts(lx, toks, start, end)):
         return True  # "six U.S. Opens": things counted, not actors
@@ -935,8 +936,6 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
         return True  # "@NaughtyBoyMusic": an account's handle, not a name as the text gives it
     if eponym(lx, toks, end):
         return True  # "Lou Gehrig's disease" (gold actors P 0.837 -> 0.839)
-    if names_a_work(lx, toks, start, end):
-        return True
     # An outlet's affiliate or journalist: "CNN affiliate KGO", "CNN's Jane Doe".
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
 

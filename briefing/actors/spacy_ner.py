@@ -33,6 +33,7 @@ from briefing.actors.names import (
     defined_terms,
     excluded_by_context,
     is_outlet,
+    names_a_work,
     quoted,
     share_plural_roles,
     span_mention,
@@ -298,7 +299,9 @@ def entity_mention(
         stop -= 1  # "Russia 's"
     start, end = first + cut, first + stop
     inner = list(words[cut:stop])
-    if not inner or is_outlet(lx, inner) or (start and excluded_by_context(lx, toks, start, end)):
+    if not inner or is_outlet(lx, inner):
+        return None
+    if start and (excluded_by_context(lx, toks, start, end) or names_a_work(lx, toks, start, end)):
         return None
     parts = entity_parts(lx, tuple(inner), kind, start)
     if parts is None:

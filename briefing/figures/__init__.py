@@ -31,7 +31,8 @@ WORD_SHAPES = frozenset(("word", "capitalised", "upper"))
 MAX_NOUN_WORDS = 5
 ORDINAL_WEIGHT = -1.5  # added to the importance of an ordinal that is not a rank
 CONTEXT_WORDS = 10
-LOWER, SHAPE = itemgetter(1), itemgetter(2)  # Token.lower and Token.shape, read fast
+# Token.lower and Token.shape, read fast
+LOWER, SHAPE = (itemgetter(Token._fields.index(f)) for f in ("lower", "shape"))
 
 
 class Scan(NamedTuple):
