@@ -16,6 +16,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from briefing.annotate import plain_words
 from briefing.lang import Language, alternation, load_language
 from briefing.model import Document, Sentence
+from briefing.punkt import sentence_tokenizer
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
 DATELINE = re.compile(
@@ -48,7 +49,7 @@ def _punkt(language: Language) -> PunktSentenceTokenizer:
     # ... and initials written without spaces ("J.K. Rowling").
     params.abbrev_types.update(f"{a}.{b}" for a in letters for b in letters)
     params.sent_starters.update(language.words("sentence_starters"))
-    return PunktSentenceTokenizer(params)
+    return sentence_tokenizer(params)
 
 
 @cache
