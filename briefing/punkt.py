@@ -21,41 +21,38 @@ from nltk.tokenize.punkt import (
 )
 
 _NON_PUNCT = regex.compile(r"[^\W\d]", re.UNICODE)
+_VARS = PunktLanguageVars()
+_WORD_TOKENIZER = regex.compile(
+    _VARS._word_tokenize_fmt
+    % {
+        "NonWord": _VARS._re_non_word_chars,
+        "MultiChar": _VARS._re_multi_char_punct,
+        "WordStart": _VARS._re_word_start,
+    },
+    re.UNICODE | re.VERBOSE,
+)
+_PERIOD_CONTEXT = regex.compile(
+    _VARS._period_context_fmt
+    % {"NonWord": _VARS._re_non_word_chars, "SentEndChars": _VARS._re_sent_end_chars},
+    re.UNICODE | re.VERBOSE,
+)
 
 
-class LanguageVars(PunktLanguageVars):
+class LanguageVars(PunktLanguageVars):  # type: ignore[misc]
     """Punkt's English punctuation, its three patterns compiled once, unguarded."""
-
-    __slots__ = ()
 
     re_boundary_realignment = regex.compile(
         PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE
     )
 
     def _word_tokenizer_re(self) -> Any:
-        try:
-            return self._re_word_tokenizer
-        except AttributeError:
-            parts = {
-                "NonWord": self._re_non_word_chars,
-                "MultiChar": self._re_multi_char_punct,
-                "WordStart": self._re_word_start,
-            }
-            pattern = self._word_tokenize_fmt % parts
-            self._re_word_tokenizer = regex.compile(pattern, re.UNICODE | re.VERBOSE)
-            return self._re_word_tokenizer
+        return _WORD_TOKENIZER
 
     def period_context_re(self) -> Any:
-        try:
-            return self._re_period_context
-        except AttributeError:
-            parts = {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars}
-            pattern = self._period_context_fmt % parts
-            self._re_period_context = regex.compile(pattern, re.UNICODE | re.VERBOSE)
-            return self._re_period_context
+        return _PERIOD_CONTEXT
 
 
-class Token(PunktToken):
+class Token(PunktToken):  # type: ignore[misc]
     """Punkt's token, its shape patterns compiled once, unguarded."""
 
     __slots__ = ()
