@@ -81,7 +81,7 @@ WORD_PARTS = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 def _terms(lower: str, stop: frozenset[str], stem: Callable[[str], str] | None) -> tuple[str, ...]:
     """The ranking terms of a word: the stems of its parts that are not stop words."""
     parts = [p for p in WORD_PARTS.findall(lower) if p not in stop]
-    return tuple(stem(p) for p in parts) if stem else tuple(parts)
+    return tuple(map(stem, parts)) if stem else tuple(parts)
 
 
 @cache

@@ -171,8 +171,9 @@ def _shares(counts: Counter[str], total: int) -> dict[str, float]:
     """Each language's weighted share of stop words among `total` words counted in `counts`."""
     weights = _weights()
     totals = dict.fromkeys(LATIN_LISTS, 0.0)
-    for word, n in counts.items():
-        for code, weight in weights.get(word, {}).items():
+    for word in [w for w in counts if w in weights]:  # most words are in no list
+        n = counts[word]
+        for code, weight in weights[word].items():
             totals[code] += weight * n
     return {code: t / total for code, t in totals.items()}
 
