@@ -276,6 +276,16 @@ def test_capitalised_common_words_of_the_article_are_not_names() -> None:
     assert "Fear Factor" not in names(text)
 
 
+def test_a_name_written_capitalised_far_more_often_than_in_lower_case_stays_a_name() -> None:
+    streets = ("red", "big", "old", "new", "wet", "dry", "low", "odd")
+    towns = " ".join(f"The {w} street of Varby is busy." for w in streets)
+    text = f"Varby is a harbour town. The word varby means bay. {towns} Varby grew, Varby shrank."
+    assert "Varby" in names(text)
+    # Written capitalised a few times only: the word in lower case makes it a common word.
+    text = "Varby is a harbour town. The word varby means bay. Varby grew, then Varby shrank."
+    assert "Varby" not in names(text)
+
+
 def test_heading_gives_no_evidence() -> None:
     text = "Things You Need\n\nMix the flour and the butter. Ola Brandt bakes every day."
     assert names(text) == ["Ola Brandt"]

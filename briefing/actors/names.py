@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -48,7 +49,8 @@ HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a li
 CLAUSE_MARKS = frozenset(",.!?")
 GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
-MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
+MAX_HASHTAGS = 3
+CAPITAL_MAJORITY = 10  # a sentence with this many is a line of tags
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 
@@ -215,6 +217,7 @@ class CaseEvidence:
 
     words: frozenset[str]  # every written word of the document, as written
     capital_inside: frozenset[str]  # capitalized words seen away from a sentence start
+    counts: Counter[str]  # how often each word is written, as written
 
     def seen_in_lower_case(self, word: str) -> bool:
         """Was `word` written in lower case somewhere in the document?"""
@@ -228,7 +231,7 @@ def case_evidence(
 ) -> tuple[CaseEvidence, list[list[int]]]:
     """The document's case evidence, and for each sentence its capitals where a capital is
     expected: at the sentence start, after a quote or colon."""
-    words: set[str] = set()
+    words: Counter[str] = Counter()
     inside: set[str] = set()
     expected: list[list[int]] = []
     marks, function_words = lx.opening_marks, lx.function_words
@@ -248,7 +251,7 @@ def case_evidence(
                 # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
                 inside.add(toks[i].text)
         expected.append(initial)
-    return CaseEvidence(frozenset(words), frozenset(inside)), expected
+    return CaseEvidence(frozenset(words), frozenset(inside), words), expected
 
 
 def is_heading(lx: Lexicon, toks: Sequence[Token], flags: list[bool]) -> bool:
@@ -862,9 +865,18 @@ def by_common_words(lx: Lexicon, parts: NameParts, seen: CaseEvidence) -> NamePa
     if seen.words.isdisjoint(lowers) and lx.count_words.isdisjoint(lowers):
         return parts  # most names: a test in C
     common = [w for w in lowers if w in seen.words or w in lx.count_words]
-    if len(common) == len(parts.words):
+    if len(common) == len(parts.words) and not mostly_capitalised(seen, parts.words):
         return None
     return parts._replace(kind="") if parts.kind == "person" else parts
+
+
+def mostly_capitalised(seen: CaseEvidence, words: tuple[str, ...]) -> bool:
+    """Is the one-word name written capitalised CAPITAL_MAJORITY times as often as in lower
+    case, and at least that often ("Lodz" throughout a guide, "the word lodz means boat" once)?"""
+    if len(words) != 1:
+        return False
+    capital, lower = seen.counts[words[0]], seen.counts[words[0].lower()]
+    return capital >= CAPITAL_MAJORITY * max(1, lower)
 
 
 def is_place_noun(lx: Lexicon, t: Token) -> bool:
