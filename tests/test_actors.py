@@ -218,6 +218,16 @@ def test_a_letters_greeting_names_its_addressee() -> None:
     assert by_name(text, "Friends").role == "addressee"
 
 
+def test_a_name_signed_after_a_letters_closing_line_is_its_writer() -> None:
+    text = "The harbour froze early this year. We skated to the island.\n\nBest wishes,\n\nAnna"
+    a = by_name(text, "Anna")
+    assert (a.kind, a.role) == ("person", "writer")
+    # A capitalised line after another kind of line, or a closing said twice, signs nothing.
+    text = "The harbour froze early this year. We skated to the island.\n\nWell done.\n\nAnna"
+    assert "Anna" not in names(text)
+    assert names("We danced all night.\n\nCheers!\n\nCheers! Try it out!") == []
+
+
 def test_an_acronym_spelled_by_common_words_in_capitals_is_a_term() -> None:
     text = (
         "Ola Brandt sells Compact Fluorescent Light (CFL) bulbs. A compact fluorescent light"

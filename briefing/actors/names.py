@@ -50,6 +50,8 @@ CLAUSE_MARKS = frozenset(",.!?")
 GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
 MAX_HASHTAGS = 3
+MAX_CLOSING_WORDS = 6  # "Love and faithful feelings,": a letter's closing line is short
+MAX_SIGNATURE_WORDS = 3  # "Anna", "Anna Berg": a signature after the closing line
 CAPITAL_MAJORITY = 10  # a sentence with this many is a line of tags
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
@@ -65,10 +67,15 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     bodies = not lx.body_nouns.isdisjoint(seen.words)
     mentions: list[Mention] = []
     works: set[tuple[str, ...]] = set()  # names a work or product noun goes with somewhere
+    closing: str | None = None  # the signer's role after a letter's closing line
     for s, flags, initial in zip(sentences, capitals, expected, strict=True):
         if True in flags and credits(lx, s.text):
             continue  # "Ann Lee contributed to this report": the article's journalists
-        if True in flags:  # a sentence without capitals holds only mentions by form
+        signer = signature(lx, s, flags, closing) if closing and True in flags else None
+        closing = closing_role(lx, s.words)
+        if signer is not None:
+            mentions.append(signer)
+        elif True in flags:  # a sentence without capitals holds only mentions by form
             flags = name_flags(lx, s.words, flags, initial, seen)
             mentions.extend(sentence_mentions(lx, s, flags, bodies, seen, works))
         elif bodies or "#" in s.text or "-" in s.text:  # see form_candidates
@@ -80,6 +87,34 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
         mentions = confirmed_in_body(sentences, mentions, headline)
     terms = defined_terms(lx, sentences, seen) if "(" in seen.words else frozenset()
     return [m for m in mentions if m.text not in terms] if terms else mentions
+
+
+def closing_role(lx: Lexicon, toks: Sequence[Token]) -> str | None:
+    """The role of the name signed after this line if it closes a letter ("Best wishes,",
+    "Love ya."): a short line opening with a closing word; else None."""
+    if not toks or len(toks) > MAX_CLOSING_WORDS:
+        return None
+    i = first_word(toks)
+    return lx.closings.get(toks[i].lower) if i >= 0 else None
+
+
+def signature(lx: Lexicon, s: AnnotatedSentence, flags: list[bool], role: str) -> Mention | None:
+    """The writer of a letter signing after its closing line: a line of one to
+    MAX_SIGNATURE_WORDS capitalised words ("Best wishes,\n\nAnna"), with `role`; else None."""
+    toks = s.words
+    at = [i for i, t in enumerate(toks) if t.shape != "punct"]
+    if not 0 < len(at) <= MAX_SIGNATURE_WORDS or not all(flags[i] for i in at):
+        return None
+    start = at[0]
+    if toks[start].lower in lx.closings:
+        return None  # "Cheers!\n\nCheers!": a closing said twice
+    parts = read_words(lx, tuple(map(TEXT, toks[start : at[-1] + 1])))
+    if parts is None:
+        return None
+    parts = parts._replace(kind="person", country=None, link_only=False)
+    span = (start + parts.start, start + parts.end, start + parts.name_start)
+    m = span_mention(lx, s, s.text, span, parts)
+    return replace(m, role=role, affiliation=None, person=True)
 
 
 def title_case_headline(lx: Lexicon, title: str | None) -> str:
