@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from briefing.actors import find_actors
+from briefing.actors import find_actors, reports_news
 from briefing.annotate import annotate
 from briefing.compose import (
     BRIEF_WORDS,
@@ -177,6 +177,22 @@ def test_a_country_named_twice_joins_the_compact_line_beyond_eight() -> None:
         _actor("Sweden", "country"),
     ]
     assert [a.name for a in key_actors(ranked)][8:] == ["Norway"]
+
+
+def test_a_place_named_twice_joins_the_compact_line_in_a_text_that_is_no_news() -> None:
+    ranked = [_actor(f"Person {i}", "person", "minister") for i in range(8)]
+    ranked += [replace(_actor("Oslo", "place"), mentions=2), _actor("Bergen", "place")]
+    assert [a.name for a in key_actors(ranked, report=False)][8:] == ["Oslo"]
+    assert [a.name for a in key_actors(ranked, report=True)][8:] == []
+
+
+def test_a_text_with_verbs_of_saying_or_a_weekday_reports_news() -> None:
+    def report(text: str) -> bool:
+        return reports_news(annotate(make_document(text)))
+
+    assert report("The mayor said the port will reopen. Ships wait outside.")
+    assert report("The port reopens on Monday. Ships wait outside.")
+    assert not report("The port lies on a bay. Ships sail to the islands. The old town is small.")
 
 
 def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:

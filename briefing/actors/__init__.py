@@ -30,7 +30,7 @@ from briefing.actors.names import find_mentions
 from briefing.actors.roles import TEXT, definite_descriptions, singular
 from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention, Token
 
-__all__ = ["find_actors", "find_mentions"]
+__all__ = ["find_actors", "find_mentions", "reports_news"]
 
 EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more mention
 SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
@@ -55,6 +55,10 @@ OPENING_WEIGHT = 1.0
 # its short reports list the few places they name).
 LONG_TEXT = 15
 PASSING_DIVISOR = 5.0
+# A text reports news when this share of its sentences or more has a verb of saying ("said"),
+# or when it names a weekday: who said what, and on which day (48 of the 52 gold news
+# articles, 209 of 216 CoNLL ones; 49 of 157 GUM texts of other genres).
+REPORT_SHARE = 0.05
 LATE_FULL_NAME = 3  # a person's longest name first written after this many shorter ones
 
 
@@ -85,6 +89,19 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
     setting = Setting(len(doc.sentences), summary, doc.title or "")
     actors = [a for a in (to_actor(lx, c, setting) for c in clusters) if a is not None]
     return sorted(actors, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def reports_news(doc: AnnotatedDocument) -> bool:
+    """Does the text report news: verbs of saying in REPORT_SHARE of its sentences, or a
+    weekday named? Not a guide, a life, a letter without dates, a talk."""
+    lx = load_lexicon(doc.language)
+    said = 0
+    for s in doc.sentences:
+        words = set(map(TEXT, s.words))
+        if not lx.weekday_names.isdisjoint(words):
+            return True
+        said += not lx.speech_verbs.isdisjoint(words)
+    return said >= REPORT_SHARE * len(doc.sentences)
 
 
 def opens_with(words: Collection[str], toks: Sequence[Token]) -> bool:

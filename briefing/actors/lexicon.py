@@ -58,6 +58,7 @@ class Lexicon:
     document_heads: frozenset[str]  # "Act", "Report", "Cup": a text or event, not a participant
     months: frozenset[str]  # capitalised, abbreviations included
     weekdays: frozenset[str]
+    weekday_names: frozenset[str]  # "Monday", written out: no "Sun" or "Wed"
     not_actors: frozenset[str]  # months, weekdays and other capitalised non-names
     group_adjectives: frozenset[str]  # "Asian", "Christian": describe, never act
     interjections: frozenset[str]  # "Oh", "Honestly": open a spoken sentence, never a name
@@ -149,6 +150,7 @@ def load_lexicon(language: Language) -> Lexicon:
         document_heads=w("document_heads") | w("event_heads"),
         months=months_cap,
         weekdays=weekdays_cap,
+        weekday_names=frozenset(d.capitalize() for d in w("weekdays")),
         not_actors=months_cap | weekdays_cap | w("not_actors") | w("group_adjectives"),
         group_adjectives=w("group_adjectives"),
         interjections=w("interjections"),
