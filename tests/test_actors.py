@@ -226,6 +226,9 @@ def test_a_name_signed_after_a_letters_closing_line_is_its_writer() -> None:
     text = "The harbour froze early this year. We skated to the island.\n\nWell done.\n\nAnna"
     assert "Anna" not in names(text)
     assert names("We danced all night.\n\nCheers!\n\nCheers! Try it out!") == []
+    # Not in paragraphs of their own, a short line and a capitalised one are just text.
+    text = "The ferry runs daily. Thanks to the council.\n\nBig Harbour. It reopens soon."
+    assert all(a.role != "writer" for a in actors(text))
 
 
 def test_an_acronym_spelled_by_common_words_in_capitals_is_a_term() -> None:

@@ -68,11 +68,15 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     mentions: list[Mention] = []
     works: set[tuple[str, ...]] = set()  # names a work or product noun goes with somewhere
     closing: str | None = None  # the signer's role after a letter's closing line
-    for s, flags, initial in zip(sentences, capitals, expected, strict=True):
+    for k, (s, flags, initial) in enumerate(zip(sentences, capitals, expected, strict=True)):
         if True in flags and credits(lx, s.text):
             continue  # "Ann Lee contributed to this report": the article's journalists
-        signer = signature(lx, s, flags, closing) if closing and True in flags else None
-        closing = closing_role(lx, s.words)
+        # A closing line and the signature under it are each a paragraph of their own.
+        own_paragraph = ends_paragraph(sentences, k)
+        signer = None
+        if closing and own_paragraph and True in flags:
+            signer = signature(lx, s, flags, closing)
+        closing = closing_role(lx, s.words) if own_paragraph else None
         if signer is not None:
             mentions.append(signer)
         elif True in flags:  # a sentence without capitals holds only mentions by form
@@ -96,6 +100,10 @@ def closing_role(lx: Lexicon, toks: Sequence[Token]) -> str | None:
         return None
     i = first_word(toks)
     return lx.closings.get(toks[i].lower) if i >= 0 else None
+
+
+def ends_paragraph(sentences: Sequence[AnnotatedSentence], i: int) -> bool:
+    return i + 1 >= len(sentences) or sentences[i + 1].paragraph != sentences[i].paragraph
 
 
 def signature(lx: Lexicon, s: AnnotatedSentence, flags: list[bool], role: str) -> Mention | None:
