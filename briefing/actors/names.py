@@ -49,10 +49,10 @@ HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a li
 CLAUSE_MARKS = frozenset(",.!?")
 GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
-MAX_HASHTAGS = 3
+MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
 MAX_CLOSING_WORDS = 6  # "Love and faithful feelings,": a letter's closing line is short
 MAX_SIGNATURE_WORDS = 3  # "Anna", "Anna Berg": a signature after the closing line
-CAPITAL_MAJORITY = 10  # a sentence with this many is a line of tags
+CAPITAL_MAJORITY = 10  # a one-word name capitalised this many times as often as not
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 
