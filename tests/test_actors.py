@@ -1229,3 +1229,22 @@ def test_a_name_owned_by_a_time_is_what_happened_then() -> None:
     text = "Zentrix Media grew fast. Ola Brandt praised Sunday's Zentrix Media broadcast."
     assert by_name(text, "Zentrix Media").mentions == 2  # it counts for a name used elsewhere
     assert {"Norway", "Zentrix Media"} <= set(names("Norway's Zentrix Media met Ola Brandt."))
+
+
+def test_a_name_headed_by_a_common_word_of_the_text_is_a_phrase() -> None:
+    text = (
+        "Ola Brandt teaches Spectral Balance to her students. "
+        "The balance of each channel is checked twice."
+    )
+    assert names(text) == ["Ola Brandt"]
+    # A role, a possessive or a word the text never writes in lower case says "name".
+    text = "Record producer Lucky Star praised the star of the show."
+    assert "Lucky Star" in names(text)
+    text = "Quiet Dog's guests saw a dog near the lodge, Ola Brandt said."
+    assert "Quiet Dog" in names(text)
+    assert "Spectral Harmony" in names("Spectral Harmony signed a deal with Ola Brandt.")
+
+
+def test_a_hotel_is_an_organisation() -> None:
+    text = "Ola Brandt stayed at the Westbury Hotel, the best hotel in town."
+    assert by_name(text, "Westbury Hotel").kind == "organization"

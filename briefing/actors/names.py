@@ -413,11 +413,23 @@ def sentence_mentions(
     if len(out) > 1:
         out = share_plural_roles(lx, text, out)
         out = share_locative(lx, text, out)
+    out = [m for m in out if not common_phrase(lx, s.words, m, seen)]
     titled = [title_employer(lx, s, m, seen) for m in out if m.role and m.affiliation]
     employers = [e for e in titled if e is not None]
     if not (bodies or "#" in text or "-" in text):
         return out + employers  # most sentences: no mention by form (see form_candidates)
     return out + employers + other_mentions(lx, s, text, bodies)
+
+
+def common_phrase(lx: Lexicon, toks: Sequence[Token], m: Mention, seen: CaseEvidence) -> bool:
+    """Is the untyped name of two words or more headed by a word the text also writes in lower
+    case ("Dynamic Equivalence", "Best Actor"), with nothing that makes it an actor: no role or
+    title, no possessive after it ("Naughty Boy, the producer" and "Wait A Little's guests" are
+    names)?"""
+    if m.kind != "" or m.role or len(m.words) < 2 or m.words[-1].lower() not in seen.words:
+        return False
+    at = bisect_left([t.start for t in toks], m.end)
+    return not (at < len(toks) and toks[at].text in lx.possessives)
 
 
 def title_line(lx: Lexicon, toks: Sequence[Token]) -> bool:
