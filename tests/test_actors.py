@@ -1248,3 +1248,9 @@ def test_a_name_headed_by_a_common_word_of_the_text_is_a_phrase() -> None:
 def test_a_hotel_is_an_organisation() -> None:
     text = "Ola Brandt stayed at the Westbury Hotel, the best hotel in town."
     assert by_name(text, "Westbury Hotel").kind == "organization"
+
+
+def test_a_numbered_lines_first_capital_is_no_evidence() -> None:
+    text = "Ola Brandt grows herbs.\n\n2 Keep the pots in the shade.\n\nKeep watering them daily."
+    assert names(text) == ["Ola Brandt"]
+    assert "Lena Varga" in names("Ola Brandt grows herbs.\n\n2 Water them, Lena Varga says.")

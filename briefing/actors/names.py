@@ -288,13 +288,18 @@ def case_evidence(
         first = 0 if toks and toks[0].text[:1].isalnum() else first_word(toks)  # mostly 0
         initial = []
         for i in compress(range(len(toks)), flags):
-            if i == first or (i and toks[i - 1].text in marks):
+            if i == first or (i and toks[i - 1].text in marks) or numbered(toks, first, i):
                 initial.append(i)  # a capital is expected here: no evidence
             elif not (i and flags[i - 1] and toks[i - 1].lower not in function_words):
                 # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
                 inside.add(toks[i].text)
         expected.append(initial)
     return CaseEvidence(frozenset(words), frozenset(inside), words), expected
+
+
+def numbered(toks: Sequence[Token], first: int, i: int) -> bool:
+    """Does the word at i open a numbered line's text ("2 Keep the soil damp")?"""
+    return i == first + 1 and toks[first].shape == "number"
 
 
 def is_heading(lx: Lexicon, toks: Sequence[Token], flags: list[bool]) -> bool:
