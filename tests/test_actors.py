@@ -1254,3 +1254,11 @@ def test_a_numbered_lines_first_capital_is_no_evidence() -> None:
     text = "Ola Brandt grows herbs.\n\n2 Keep the pots in the shade.\n\nKeep watering them daily."
     assert names(text) == ["Ola Brandt"]
     assert "Lena Varga" in names("Ola Brandt grows herbs.\n\n2 Water them, Lena Varga says.")
+
+
+def test_a_name_after_a_persons_possessive_is_a_work_of_that_person() -> None:
+    text = "Critics praised Ola Brandt's Silver Lanterns, which opened in May."
+    assert names(text) == ["Ola Brandt"]
+    # A title makes a person: "Ola Brandt's Deputy Lena Varga".
+    text = "Critics praised Ola Brandt's Deputy Minister Lena Varga on Monday."
+    assert "Lena Varga" in names(text)

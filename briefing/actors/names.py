@@ -419,6 +419,8 @@ def sentence_mentions(
         out = share_plural_roles(lx, text, out)
         out = share_locative(lx, text, out)
     out = [m for m in out if not common_phrase(lx, s.words, m, seen)]
+    if len(out) > 1:
+        out = [m for k, m in enumerate(out) if not (k and persons_work(lx, text, out[k - 1], m))]
     titled = [title_employer(lx, s, m, seen) for m in out if m.role and m.affiliation]
     employers = [e for e in titled if e is not None]
     if not (bodies or "#" in text or "-" in text):
@@ -435,6 +437,15 @@ def common_phrase(lx: Lexicon, toks: Sequence[Token], m: Mention, seen: CaseEvid
         return False
     at = bisect_left([t.start for t in toks], m.end)
     return not (at < len(toks) and toks[at].text in lx.possessives)
+
+
+def persons_work(lx: Lexicon, text: str, owner: Mention, m: Mention) -> bool:
+    """Is the name m, with no title, right after a person's possessive ("Ann Lee's Quiet
+    Harbour") a work or thing of that person, not an actor?"""
+    if owner.kind != "person" or m.kind not in ("", "person") or m.person or m.role:
+        return False
+    gap = text[owner.end : m.start].replace("’", "'")
+    return gap.strip() in lx.possessives and gap.endswith(" ")
 
 
 def title_line(lx: Lexicon, toks: Sequence[Token]) -> bool:
