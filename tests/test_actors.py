@@ -1262,3 +1262,12 @@ def test_a_name_after_a_persons_possessive_is_a_work_of_that_person() -> None:
     # A title makes a person: "Ola Brandt's Deputy Lena Varga".
     text = "Critics praised Ola Brandt's Deputy Minister Lena Varga on Monday."
     assert "Lena Varga" in names(text)
+
+
+def test_an_adjective_by_its_ending_before_a_noun_names_no_actor() -> None:
+    text = "Ola Brandt praised the Verbanian approach to farming and the Federal grants."
+    assert names(text) == ["Ola Brandt"]
+    # It counts for an actor the text names otherwise; a verb after it makes a subject.
+    assert "Castellan" in names("Castellan said the farm was sold to Ola Brandt.")
+    text = "Ola Brandt met Verbanian officials. Verbanian will sell the farm."
+    assert by_name(text, "Verbanian").mentions == 2

@@ -91,6 +91,7 @@ class Lexicon:
     role_continuations: frozenset[str]  # "The premier of ...": the description goes on
     infinitive_markers: frozenset[str]  # "to prevent rapper X"
     ordinal_suffixes: tuple[str, ...]  # "th" of "17th Century X"
+    adjective_endings: tuple[str, ...]  # "Hegelian": "the Hegelian definition" describes
     gerund_endings: tuple[str, ...]  # "Stretching is important": a subject, no name
     non_modifier_endings: tuple[str, ...]  # "hoped", "saying": no modifier of a role
     verb_endings: tuple[str, ...]  # "wants": a clause, not a role
@@ -183,6 +184,7 @@ def load_lexicon(language: Language) -> Lexicon:
         role_continuations=w("role_continuations"),
         infinitive_markers=w("infinitive_markers"),
         ordinal_suffixes=tuple(sorted(w("ordinal_suffixes"))),
+        adjective_endings=tuple(sorted(w("adjective_endings"))),
         gerund_endings=tuple(sorted(w("gerund_endings"))),
         non_modifier_endings=tuple(sorted(w("non_modifier_endings"))),
         verb_endings=tuple(sorted(w("verb_endings"))),

@@ -50,6 +50,7 @@ CLAUSE_MARKS = frozenset(",.!?")
 GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
 MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
+MIN_ADJECTIVE_LETTERS = 6  # "Federal", "Celtic"; not a short name ("Jamal", "Opal")
 MAX_CLOSING_WORDS = 6  # "Love and faithful feelings,": a letter's closing line is short
 MAX_SIGNATURE_WORDS = 3  # "Anna", "Anna Berg": a signature after the closing line
 CAPITAL_MAJORITY = 10  # a one-word name capitalised this many times as often as not
@@ -702,6 +703,8 @@ def by_context(
         parts = parts._replace(link_only=True)
     elif kind in ("", "organization") and one_of_kind(lx, toks, start, end):
         parts = parts._replace(link_only=True)  # "a Fizzo" (GUM: two false actors fewer)
+    elif kind in ("", "organization") and adjective_use(lx, toks, start, end):
+        parts = parts._replace(link_only=True)  # "the Hegelian definition"
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
         return parts._replace(kind="person")  # "Mitchell said"
     if kind == "person" and name_start == start and plural_after_the(lx, toks, start, parts):
@@ -836,6 +839,20 @@ def time_owned(lx: Lexicon, toks: Sequence[Token], start: int) -> bool:
         return False
     owner = toks[start - 2].text
     return owner in lx.weekdays or owner in lx.months or owner.lower() in lx.time_units
+
+
+def adjective_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
+    """Is the one word at start an adjective by its ending before a lower-case word that is
+    no verb or function word ("the Hegelian definition", "Paralympic sport")?"""
+    word = toks[start].lower
+    if end - start != 1 or end >= len(toks) or len(word) < MIN_ADJECTIVE_LETTERS:
+        return False
+    after = toks[end]
+    if not word.endswith(lx.adjective_endings):
+        return False
+    return after.shape == "word" and not (
+        after.lower in lx.function_words or after.lower in lx.subject_verbs
+    )
 
 
 def one_of_kind(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
