@@ -1271,3 +1271,9 @@ def test_an_adjective_by_its_ending_before_a_noun_names_no_actor() -> None:
     assert "Castellan" in names("Castellan said the farm was sold to Ola Brandt.")
     text = "Ola Brandt met Verbanian officials. Verbanian will sell the farm."
     assert by_name(text, "Verbanian").mentions == 2
+
+
+def test_a_name_of_several_words_after_a_ending_the_phrase_is_a_thing() -> None:
+    assert names("Ola Brandt bought her son a Zap Pack.") == ["Ola Brandt"]
+    # A name its words type as a place is still one.
+    assert "Cedar Lake" in names("Ola Brandt swam in a Cedar Lake.")

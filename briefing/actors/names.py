@@ -701,8 +701,12 @@ def by_context(
         parts = parts._replace(link_only=True)  # "Sunday's Six Nations encounter"
     elif kind in ("", "person") and owned(lx, toks, start, end):
         parts = parts._replace(link_only=True)
-    elif kind in ("", "organization") and one_of_kind(lx, toks, start, end):
-        parts = parts._replace(link_only=True)  # "a Fizzo" (GUM: two false actors fewer)
+    elif one_of_kind(lx, toks, start, end) and (
+        kind == "" or (kind == "person" and name_start == start) or end - start == 1
+    ):
+        # "a Fizzo", "a Zap Pack": a thing, or an organisation's name of one word (GUM: two
+        # false actors fewer; of several words: two more)
+        parts = parts._replace(link_only=True)
     elif kind in ("", "organization") and adjective_use(lx, toks, start, end):
         parts = parts._replace(link_only=True)  # "the Hegelian definition"
     if kind == "" and after in lx.speech_verbs and not is_acronym(parts.words[0]):
@@ -856,9 +860,9 @@ def adjective_use(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> b
 
 
 def one_of_kind(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
-    """ "I drank a Fizzo", "buy a Zapper and": one word after "a"/"an" that ends the phrase
+    """ "I drank a Fizzo", "buy a Zap Pack and": a name after "a"/"an" that ends the phrase
     names a kind of thing, one of many, not an actor."""
-    if end - start != 1 or toks[start - 1].lower not in lx.indefinite_articles:
+    if toks[start - 1].lower not in lx.indefinite_articles:
         return False
     return end >= len(toks) or toks[end].shape == "punct" or toks[end].lower in lx.function_words
 
