@@ -1277,3 +1277,8 @@ def test_a_name_of_several_words_after_a_ending_the_phrase_is_a_thing() -> None:
     assert names("Ola Brandt bought her son a Zap Pack.") == ["Ola Brandt"]
     # A name its words type as a place is still one.
     assert "Cedar Lake" in names("Ola Brandt swam in a Cedar Lake.")
+
+
+def test_a_postscript_or_example_marker_is_no_part_of_a_name() -> None:
+    text = "Ola Brandt wrote home.\n\nP.S. Lena Varga sends her love.\n\nP.S."
+    assert names(text) == ["Ola Brandt", "Lena Varga"]
