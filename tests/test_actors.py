@@ -1282,3 +1282,9 @@ def test_a_name_of_several_words_after_a_ending_the_phrase_is_a_thing() -> None:
 def test_a_postscript_or_example_marker_is_no_part_of_a_name() -> None:
     text = "Ola Brandt wrote home.\n\nP.S. Lena Varga sends her love.\n\nP.S."
     assert names(text) == ["Ola Brandt", "Lena Varga"]
+
+
+def test_a_title_word_before_a_function_word_titles_no_one() -> None:
+    text = "Ola Brandt starred in The Old Lady Who Walked in the Sea in 1992."
+    assert "Who Walked" not in names(text)
+    assert "Lena Varga" in names("Ola Brandt met Lady Lena Varga in 1992.")

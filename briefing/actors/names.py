@@ -601,6 +601,8 @@ def read_words(lx: Lexicon, words: tuple[str, ...]) -> NameParts | None:
     name = tuple(inner[head:])
     if not name or not acceptable(lx, list(name)):
         return None
+    if head and is_function_word(lx, name[0]):
+        return None  # "The Old Lady Who Walked": a title's words, no titled person
     kind, country, link_only = classify(lx, name, person=head > 0)
     return NameParts(start, end, start + head, name, kind, country, link_only)
 
