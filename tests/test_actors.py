@@ -1288,3 +1288,7 @@ def test_a_title_word_before_a_function_word_titles_no_one() -> None:
     text = "Ola Brandt starred in The Old Lady Who Walked in the Sea in 1992."
     assert "Who Walked" not in names(text)
     assert "Lena Varga" in names("Ola Brandt met Lady Lena Varga in 1992.")
+
+
+def test_a_comedy_names_a_work() -> None:
+    assert names("Ola Brandt starred in the romantic comedy Silver Lanterns.") == ["Ola Brandt"]
