@@ -193,6 +193,10 @@ def test_a_text_with_verbs_of_saying_or_a_weekday_reports_news() -> None:
     assert report("The mayor said the port will reopen. Ships wait outside.")
     assert report("The port reopens on Monday. Ships wait outside.")
     assert not report("The port lies on a bay. Ships sail to the islands. The old town is small.")
+    guide = "The port lies on a bay. Ships sail to the islands. The old town is small. "
+    assert report("The port reopens on Monday. " + guide)
+    # A weekday in a guide's opening hours, after its first sentences, tells of no event.
+    assert not report(guide + "Its tower has a view. The market is busy. It shuts on Monday.")
 
 
 def test_people_with_a_role_are_listed_beyond_the_first_eight_actors() -> None:
