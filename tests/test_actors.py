@@ -1215,6 +1215,20 @@ def test_a_place_named_once_in_passing_in_a_long_text_is_the_setting() -> None:
     assert by_name(acting, "Finland").score >= MIN_SCORE  # a country that acts stays
 
 
+def test_where_a_guide_says_its_place_lies_is_not_a_place_in_passing() -> None:
+    guide = " ".join(
+        f"The {thing} of the old town is worth a visit." for thing in ("mill", "church", "pier")
+    )
+    guide += " " + " ".join(f"Boats leave the harbour at {n} o'clock." for n in range(1, 14))
+    for opening in ("Elmford is a town in Westshire.", "It is a small port in Westshire."):
+        assert by_name(f"{opening} {guide}", "Westshire").score > 2.0
+    # No definition ("is"), or a news report: where things happened, named once in passing.
+    plain = f"Elmford grew as a port in Westshire. {guide}"
+    assert by_name(plain, "Westshire").score < MIN_SCORE
+    report = guide.replace("visit.", "visit, the mayor said.").replace("clock.", "clock, he said.")
+    assert by_name(f"Elmford is a town in Westshire. {report}", "Westshire").score < MIN_SCORE
+
+
 def test_a_division_is_an_organisation_not_a_person() -> None:
     text = "The Freedonia Department of Justice Civil Rights Division and Ola Brandt met."
     assert "Civil Rights Division" not in names(text)

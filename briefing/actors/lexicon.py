@@ -35,6 +35,8 @@ class Lexicon:
     subject_verbs: frozenset[str]  # "Sony will ...": the word before is a subject
     role_clause_verbs: Mapping[str, str]  # "X, who heads Y" -> "head" (of Y)
     copula_adverbs: frozenset[str]  # "X is now a ..."
+    present_copulas: frozenset[str]  # "is", "are": "Elmford is a town in ...", a definition
+    thing_pronouns: frozenset[str]  # "it": "It is situated in ...", about a thing named before
     possessive_pronouns: frozenset[str]  # "her father": the relation is to someone named
     org_nouns: frozenset[str]  # role nouns of organisations ("company")
     role_verbs: frozenset[str]  # verbs that end a role phrase ("said", "wrote")
@@ -128,6 +130,8 @@ def load_lexicon(language: Language) -> Lexicon:
         subject_verbs=w("subject_verbs"),
         role_clause_verbs=language.table("role_clause_verbs"),
         copula_adverbs=w("copula_adverbs"),
+        present_copulas=w("cue_present_copulas"),
+        thing_pronouns=w("thing_pronouns"),
         possessive_pronouns=w("possessive_pronouns"),
         org_nouns=w("org_nouns"),
         role_verbs=w("role_verbs"),
