@@ -1229,6 +1229,17 @@ def test_where_a_guide_says_its_place_lies_is_not_a_place_in_passing() -> None:
     assert by_name(f"Elmford is a town in Westshire. {report}", "Westshire").score < MIN_SCORE
 
 
+def test_the_one_name_on_a_byline_of_a_text_that_is_no_report_is_its_author() -> None:
+    essay = "Gardens feed the town. They cost little. Everyone can dig. Seeds are cheap."
+    assert by_name(f"By Ann Berg\n\n{essay}", "Ann Berg").role == "author"
+    # Two names, or a name inside a sentence: no byline of one author.
+    assert by_name(f"By Ann Berg and Tom Fox\n\n{essay}", "Ann Berg").role is None
+    assert by_name(f"By Ann Berg the gardens grew. {essay}", "Ann Berg").role is None
+    # A report's journalist is no actor of its story.
+    report = essay.replace(".", ", Ola Brandt said.")
+    assert by_name(f"By Ann Berg\n\n{report}", "Ann Berg").role is None
+
+
 def test_a_division_is_an_organisation_not_a_person() -> None:
     text = "The Freedonia Department of Justice Civil Rights Division and Ola Brandt met."
     assert "Civil Rights Division" not in names(text)

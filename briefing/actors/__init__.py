@@ -97,9 +97,32 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
     pronouns = lx.possessive_pronouns
     if any(m.role and m.role.split(" ", 1)[0].lower() in pronouns for m in doc.mentions):
         resolve_relations(lx, clusters)  # few documents: "her father X"
-    setting = Setting(len(doc.sentences), summary, doc.title or "", defining_sentences(lx, doc))
+    report = reports_news(doc)
+    if not report:
+        add_byline_roles(lx, doc, clusters)
+    defining = frozenset() if report else defining_sentences(lx, doc)
+    setting = Setting(len(doc.sentences), summary, doc.title or "", defining)
     actors = [a for a in (to_actor(lx, c, setting) for c in clusters) if a is not None]
     return sorted(actors, key=lambda a: (-a.score, a.sentences[0]))
+
+
+def add_byline_roles(lx: Lexicon, doc: AnnotatedDocument, clusters: list[Cluster]) -> None:
+    """The author of a text that is no news report (an essay, a story): the one name on a
+    byline, a line of its own among the first LEAD_SENTENCES ("By Ann Berg"), is given the
+    byline's role. A report's journalists are no actors (see names.credits)."""
+    lines: dict[int, tuple[int, str]] = {}  # byline sentence: words of its name, role
+    paragraphs = Counter(s.paragraph for s in doc.sentences[: LEAD_SENTENCES + 1])
+    for s in doc.sentences[:LEAD_SENTENCES]:
+        words = [t for t in s.words if t.shape != "punct"]
+        if len(words) > 1 and words[0].lower in lx.bylines and paragraphs[s.paragraph] == 1:
+            lines[s.index] = (len(words) - 1, lx.bylines[words[0].lower])
+    if not lines:
+        return
+    for c in clusters:
+        for m in c.mentions:
+            named, role = lines.get(m.sentence, (0, ""))
+            if c.kind == "person" and m.position == 1 and len(m.words) == named:
+                c.role_hint = c.role_hint or role
 
 
 def reports_news(doc: AnnotatedDocument) -> bool:
@@ -119,8 +142,8 @@ def reports_news(doc: AnnotatedDocument) -> bool:
 def defining_sentences(lx: Lexicon, doc: AnnotatedDocument) -> frozenset[int]:
     """The sentences that say what a text that is no news report is about and where it
     lies: of its first DEFINING_SENTENCES, those that open with a name or "It" and go on
-    with a present "is" ("Elmford is a town in Westshire", "It is situated in ..."). A
-    report's opening tells where its events happened."""
+    with a present "is" ("Elmford is a town in Westshire", "It is situated in ..."). Asked
+    of no report: a report's opening tells where its events happened."""
     opening = doc.sentences[:DEFINING_SENTENCES]
     named = {m.sentence: m.position for m in reversed(doc.mentions) if m.sentence < len(opening)}
     defining = []
@@ -132,7 +155,7 @@ def defining_sentences(lx: Lexicon, doc: AnnotatedDocument) -> frozenset[int]:
         name_at = i + 1 if first in lx.definite_articles else i  # "The Elm Islands are ..."
         if first in lx.thing_pronouns or named.get(s.index) == name_at:
             defining.append(s.index)
-    return frozenset(defining) if defining and not reports_news(doc) else frozenset()
+    return frozenset(defining)
 
 
 def opens_with(words: Collection[str], toks: Sequence[Token]) -> bool:

@@ -87,6 +87,7 @@ class Lexicon:
     work_nouns: frozenset[str]  # "the film Still Alice": a title, not an actor
     salutations: Mapping[str, str]  # "Dear" -> "addressee": a letter's greeting, its role
     closings: Mapping[str, str]  # "sincerely" -> "writer": a letter's closing, the signer's role
+    bylines: Mapping[str, str]  # "by" -> "author": a byline's first word, the named one's role
     product_nouns: frozenset[str]  # "its GameBoy console": a product, not an actor
     eponym_nouns: frozenset[str]  # "Lou Gehrig's disease": a thing named after someone
     role_ends: frozenset[str]  # end a role phrase after a name
@@ -182,6 +183,7 @@ def load_lexicon(language: Language) -> Lexicon:
         work_nouns=w("work_nouns"),
         salutations=language.table("salutations"),
         closings=language.table("closings"),
+        bylines=language.table("bylines"),
         product_nouns=w("product_nouns"),
         eponym_nouns=w("eponym_nouns"),
         role_ends=w("role_ends"),
