@@ -131,7 +131,8 @@ def _make_briefing(doc: Document, options: Options, reading: Reading | None) -> 
     order = rank(annotated, options.algorithm)
     chosen = choose_summary(doc, order, options)
     picked = set(chosen)
-    actors = find_actors(annotated, picked)
+    report = reports_news(annotated)
+    actors = find_actors(annotated, picked, report)
     bottom_line = doc.sentences[order[0]].text
     briefing = Briefing(
         title=doc.title or headline(bottom_line),
@@ -139,7 +140,7 @@ def _make_briefing(doc: Document, options: Options, reading: Reading | None) -> 
         summary=tuple(
             SummaryLine(doc.sentences[i].text, i, doc.sentences[i].doc) for i in sorted(chosen)
         ),
-        actors=key_actors(actors, reports_news(annotated)),
+        actors=key_actors(actors, report),
         figures=tuple(find_figures(annotated, picked)[:MAX_FIGURES]),
         next_steps=tuple(shown_steps(find_next_steps(annotated, picked, actors, order[0]))),
         source=Source(

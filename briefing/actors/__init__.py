@@ -82,8 +82,11 @@ class Setting:
     defining: frozenset[int] = frozenset()  # sentences that tell what a guide is about
 
 
-def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[Actor]:
-    """Actors of doc, most important first. `summary` holds the indices of summary sentences."""
+def find_actors(
+    doc: AnnotatedDocument, summary: Collection[int] = (), report: bool | None = None
+) -> list[Actor]:
+    """Actors of doc, most important first. `summary` holds the indices of summary sentences;
+    `report` says whether the text reports news (see reports_news), when the caller knows."""
     lx = load_lexicon(doc.language)
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, word, role
     for s in doc.sentences:
@@ -97,7 +100,7 @@ def find_actors(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[A
     pronouns = lx.possessive_pronouns
     if any(m.role and m.role.split(" ", 1)[0].lower() in pronouns for m in doc.mentions):
         resolve_relations(lx, clusters)  # few documents: "her father X"
-    report = reports_news(doc)
+    report = reports_news(doc) if report is None else report
     if not report:
         add_byline_roles(lx, doc, clusters)
     defining = frozenset() if report else defining_sentences(lx, doc)
@@ -132,10 +135,9 @@ def reports_news(doc: AnnotatedDocument) -> bool:
     lx = load_lexicon(doc.language)
     said = 0
     for i, s in enumerate(doc.sentences):
-        words = set(map(TEXT, s.words))
-        if i < LEAD_SENTENCES and not lx.weekday_names.isdisjoint(words):
+        if i < LEAD_SENTENCES and not lx.weekday_names.isdisjoint(map(TEXT, s.words)):
             return True
-        said += not lx.speech_verbs.isdisjoint(words)
+        said += not lx.speech_verbs.isdisjoint(map(TEXT, s.words))
     return said >= REPORT_SHARE * len(doc.sentences)
 
 

@@ -73,11 +73,12 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
         if True in flags and credits(lx, s.text):
             continue  # "Ann Lee contributed to this report": the article's journalists
         # A closing line and the signature under it are each a paragraph of their own.
-        own_paragraph = ends_paragraph(sentences, k)
         signer = None
-        if closing and own_paragraph and True in flags:
+        if closing and True in flags and ends_paragraph(sentences, k):
             signer = signature(lx, s, flags, closing)
-        closing = closing_role(lx, s.words) if own_paragraph else None
+        closing = closing_role(lx, s.words)
+        if closing and not ends_paragraph(sentences, k):
+            closing = None
         if signer is not None:
             mentions.append(signer)
         elif True in flags:  # a sentence without capitals holds only mentions by form
@@ -275,13 +276,13 @@ def case_evidence(
 ) -> tuple[CaseEvidence, list[list[int]]]:
     """The document's case evidence, and for each sentence its capitals where a capital is
     expected: at the sentence start, after a quote or colon."""
-    words: Counter[str] = Counter()
+    written: list[str] = []
     inside: set[str] = set()
     expected: list[list[int]] = []
     marks, function_words = lx.opening_marks, lx.function_words
     for s, flags in zip(sentences, capitals, strict=True):
         toks = s.words
-        words.update(map(TEXT, toks))  # in C; each word's case is read when asked
+        written.extend(map(TEXT, toks))  # counted at the end, in C
         if is_heading(lx, toks, flags):
             # "Things You'll Need", "SMALL BEER PRESS": every capital is expected, none is evidence
             expected.append(list(compress(range(len(toks)), flags)))
@@ -295,6 +296,7 @@ def case_evidence(
                 # "Jakarta Stock Exchange" says nothing about "Stock" standing alone.
                 inside.add(toks[i].text)
         expected.append(initial)
+    words = Counter(written)  # each word's case is read when asked
     return CaseEvidence(frozenset(words), frozenset(inside), words), expected
 
 
