@@ -10,6 +10,9 @@ and prints batch / punkt, for the whole processes, for the work alone (the secon
 process reports for its texts, imports and start-up left out), and for the batch command's
 wall time against Punkt's splitting time (the strictest of the three). Then `--jobs 2` (both cores)
 against `--jobs 1`. Run by hand; nothing here is a test.
+
+The processes run from a temporary folder, so `PYTHONPATH=OTHER_TREE` times another version of
+the project (`python -m` would otherwise import the package in the current folder first).
 """
 
 from __future__ import annotations
@@ -48,7 +51,11 @@ def timed(argv: list[str], pin: bool) -> tuple[float, str]:
     """(wall seconds, stdout + stderr) of one process."""
     started = time.perf_counter()
     proc = subprocess.run(
-        argv, capture_output=True, text=True, preexec_fn=one_core if pin else None
+        argv,
+        capture_output=True,
+        text=True,
+        preexec_fn=one_core if pin else None,
+        cwd=tempfile.gettempdir(),
     )
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):  # 1: some records failed, the run itself worked
@@ -79,6 +86,7 @@ def main() -> None:
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    args.file = args.file.resolve()
     compile_package()  # the project as an install runs it: bytecode written once
     runs: dict[str, list[tuple[float, float]]] = {"punkt": [], "jobs1": [], "jobs2": []}
     for _ in range(args.repeat):  # interleaved, so a drift of the machine touches all three
