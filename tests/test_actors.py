@@ -1317,3 +1317,21 @@ def test_a_title_word_before_a_function_word_titles_no_one() -> None:
 
 def test_a_comedy_names_a_work() -> None:
     assert names("Ola Brandt starred in the romantic comedy Silver Lanterns.") == ["Ola Brandt"]
+
+
+def test_a_heading_capitalises_words_of_no_name() -> None:
+    def found(text: str) -> set[str]:
+        return {m.text for m in annotated(text).mentions}
+
+    text = (
+        "Ola Brandt keeps bees in Dorvik.\n\nMethod Two of Two: Calming the Hens\n\n"
+        "Lena Varga bakes cakes.\n\nAsh Wednesday 1969\n\nOla Brandt sells honey."
+    )
+    assert found(text) == {"Ola Brandt", "Dorvik", "Lena Varga"}
+    # A name that fills its stretch of a heading is one ("By Lena Varga").
+    text = "Bees of Dorvik\n\nBy Lena Varga\n\nOla Brandt keeps bees in Dorvik."
+    assert "Lena Varga" in found(text)
+    text = "Field Notes\n\nMarek Holm and Tessa Rule\n\nThe bees swarmed in May."
+    assert {"Marek Holm", "Tessa Rule"} <= found(text)
+    text = "Hive Lab, Dorvik, Freedonia\n\nOla Brandt keeps bees in Dorvik."
+    assert "Hive Lab" in found(text)

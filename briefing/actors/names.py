@@ -47,6 +47,8 @@ MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row
 MIN_TITLE_CASE_WORDS = 4  # a shorter headline in capitals may be a name ("Chatham Islands")
 HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
 CLAUSE_MARKS = frozenset(",.!?")
+CLOSING_MARKS = "\"”’')]"  # after a sentence's full stop
+STRETCH_MARKS = frozenset(',;:()[]/–—?!"“”0123456789')  # bound a stretch of a heading
 GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
 APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
 MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
@@ -92,7 +94,70 @@ def find_mentions(doc: AnnotatedDocument) -> list[Mention]:
     if headline:
         mentions = confirmed_in_body(sentences, mentions, headline)
     terms = defined_terms(lx, sentences, seen) if "(" in seen.words else frozenset()
-    return [m for m in mentions if m.text not in terms] if terms else mentions
+    if terms:
+        mentions = [m for m in mentions if m.text not in terms]
+    return outside_heading_words(lx, sentences, mentions)
+
+
+def outside_heading_words(
+    lx: Lexicon, sentences: Sequence[AnnotatedSentence], mentions: list[Mention]
+) -> list[Mention]:
+    """The mentions without those a heading capitalises as it capitalises every word: a name
+    that stands in its stretch of the heading with capitalised words of no name ("Things
+    You'll Need", "Basic Vanilla Cupcakes", "LINK TO LEARNING") says nothing; one that fills
+    its stretch ("By Ann Lee", "Lattice Lab, CNRS, France"), a person's or a country's,
+    stays (GUM P(real) 0.742 -> 0.746)."""
+    headings = {s.index for k, s in enumerate(sentences) if heading_line(lx, sentences, k)}
+    if not headings:
+        return mentions
+    named: dict[int, list[Mention]] = {}  # the names of each heading
+    for m in mentions:
+        if m.sentence in headings:
+            named.setdefault(m.sentence, []).append(m)
+    return [
+        m
+        for m in mentions
+        if m.sentence not in headings
+        or m.kind in ("person", "country")
+        or fills_stretch(lx, m, sentences[m.sentence].text, named.get(m.sentence, []))
+    ]
+
+
+def heading_line(lx: Lexicon, sentences: Sequence[AnnotatedSentence], k: int) -> bool:
+    """Is sentence `k` a heading: a paragraph of its own, of no more than MAX_HEADING_WORDS
+    words, with no full stop, every content word capitalised ("Things You'll Need",
+    "LEARNING OBJECTIVES", "Part 1 of 2: Flirting Dos")?"""
+    s = sentences[k]
+    if (k > 0 and sentences[k - 1].paragraph == s.paragraph) or not ends_paragraph(sentences, k):
+        return False
+    if s.text.rstrip().rstrip(CLOSING_MARKS)[-1:] in ".!?" or len(s.words) > MAX_HEADING_WORDS:
+        return False
+    content = [t.text for t in s.words if t.text[:1].isalpha() and not is_function_word(lx, t.text)]
+    return bool(content) and all(w[:1].isupper() for w in content)
+
+
+def fills_stretch(lx: Lexicon, m: Mention, text: str, others: list[Mention]) -> bool:
+    """Does the mention fill its stretch of a heading (between marks or numbers): no other
+    capitalised word there but function words, titles, head words of bodies and places, and
+    words of other names ("N Lee and R Diaz", "Union of Soviet Republics")?"""
+    start = m.start
+    while start > 0 and text[start - 1] not in STRETCH_MARKS and text[start - 2 : start] != " -":
+        start -= 1
+    end = m.end
+    while end < len(text) and text[end] not in STRETCH_MARKS and text[end : end + 2] != " -":
+        end += 1
+    rest = (text[start : m.start] + " " + text[m.end : end]).split()
+    names = {w for other in others if other is not m for w in other.words}
+    return all(
+        not w[:1].isalpha()
+        or is_function_word(lx, w)
+        or w in names
+        or w in lx.titles
+        or w in lx.org_heads
+        or w in lx.place_words
+        or w in lx.interjections
+        for w in rest
+    )
 
 
 def closing_role(lx: Lexicon, toks: Sequence[Token]) -> str | None:
