@@ -242,6 +242,17 @@ def test_an_acronym_spelled_by_common_words_in_capitals_is_a_term() -> None:
         " organization said."
     )
     assert "Harbour Health Organization" in names(text)
+    # A function word may give a letter; a hyphen may join the letters.
+    text = (
+        "Ola Brandt runs the Engine Under Load (EUL) test. The engine runs under a heavy load."
+        " The EUL test failed twice. The EUL test needs fuel."
+    )
+    assert names(text) == ["Ola Brandt"]
+    text = (
+        "Ola Brandt prefers Formal Matching (F-M). Her formal matching is slow. F-M keeps the"
+        " form. F-M needs care."
+    )
+    assert names(text) == ["Ola Brandt"]
 
 
 def test_demonym_alone_makes_no_country() -> None:

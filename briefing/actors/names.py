@@ -257,32 +257,44 @@ def defined_terms(
 def spelled_in_common_words(lx: Lexicon, toks: Sequence[Token], at: int, seen: CaseEvidence) -> str:
     """The capitalised words before the bracket of the acronym at `at` that give its letters,
     if the text writes every one of them in lower case too and none heads a body or a place
-    ("Compact Fluorescent Light (CFL)", not "World Health Organization (WHO)"); else ""."""
+    ("Compact Fluorescent Light (CFL)", "System Under Test (SUT)": a function word may give
+    a letter; not "World Health Organization (WHO)"); else ""."""
     letters = [c.lower() for c in toks[at].text if c.isupper()]
-    initials: list[str] = []
     k = at - 1
-    while k > 0 and len(initials) < len(letters):
+    capitals = 0
+    while k > 0 and capitals < len(letters):
         t = toks[k - 1]
-        if t.lower in lx.function_words and initials:
+        if t.lower in lx.function_words and k < at - 1:
             k -= 1
             continue
         if t.shape != "capitalised" or not seen.seen_in_lower_case(t.text):
             return ""
         if t.text in lx.org_heads or t.text in lx.place_words or lx.country_of(t.text):
             return ""
-        initials.insert(0, t.lower[0])
+        capitals += 1
         k -= 1
-    if initials != letters:
-        return ""
-    return " ".join(t.text for t in toks[k : at - 1])
+        if spells(lx, letters, toks[k : at - 1]):
+            return " ".join(t.text for t in toks[k : at - 1])
+    return ""
+
+
+def spells(lx: Lexicon, letters: list[str], words: Sequence[Token]) -> bool:
+    """Do the first letters of `words` give `letters`, each function word's letter or none?"""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    match = bool(letters) and first.lower[:1] == letters[0]
+    if first.lower in lx.function_words and spells(lx, letters, rest):
+        return True
+    return match and spells(lx, letters[1:], rest)
 
 
 def is_acronym_like(t: Token) -> bool:
-    """ "GRF", "CoM", "L2", "SIs": two to six letters or digits, the first a capital, then
-    another capital or a digit."""
+    """ "GRF", "CoM", "L2", "SIs", "F-E": two to six letters, digits or hyphens, the first a
+    capital, then another capital or a digit."""
     w = t.text
     more = sum(map(str.isupper, w)) > 1 or any(map(str.isdigit, w))
-    return 2 <= len(w) <= 6 and w.isalnum() and w[0].isupper() and more
+    return 2 <= len(w) <= 6 and w.replace("-", "").isalnum() and w[0].isupper() and more
 
 
 def spelled_in_lower_case(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
