@@ -69,6 +69,7 @@ LEAD_SENTENCES = 5
 # weighs like the place a text opens with, in its first two sentences of a text that is no
 # report (GUM recall 0.787 -> 0.797, P(real) 0.719 -> 0.722; gold, CoNLL unchanged).
 DEFINING_SENTENCES = 2
+MAX_TERM_LETTERS = 4  # "IQR", "OOTD": a longer acronym ("UNESCO") names a body more often
 LATE_FULL_NAME = 3  # a person's longest name first written after this many shorter ones
 
 
@@ -94,13 +95,16 @@ def find_actors(
             continue  # most sentences: no role noun, found in C
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
+    report = reports_news(doc) if report is None else report
+    # A rare term's acronym is no actor (GUM P(real) 0.748 -> 0.752; gold, CoNLL unchanged).
+    if not report and any(unexplained_acronym(lx, doc, c) for c in clusters):
+        clusters = [c for c in clusters if not unexplained_acronym(lx, doc, c)]
     if described:
         about = [s.index for s in doc.sentences if opens_with(lx.personal_pronouns, s.words)]
         add_described_roles(clusters, described, about)
     pronouns = lx.possessive_pronouns
     if any(m.role and m.role.split(" ", 1)[0].lower() in pronouns for m in doc.mentions):
         resolve_relations(lx, clusters)  # few documents: "her father X"
-    report = reports_news(doc) if report is None else report
     if not report:
         add_byline_roles(lx, doc, clusters)
     defining = frozenset() if report else defining_sentences(lx, doc)
@@ -126,6 +130,33 @@ def add_byline_roles(lx: Lexicon, doc: AnnotatedDocument, clusters: list[Cluster
             named, role = lines.get(m.sentence, (0, ""))
             if c.kind == "person" and m.position == 1 and len(m.words) == named:
                 c.role_hint = c.role_hint or role
+
+
+def unexplained_acronym(lx: Lexicon, doc: AnnotatedDocument, c: Cluster) -> bool:
+    """Is the cluster an acronym of two to four capitals named once, not as a place ("at
+    UCSB"), not bracketed after a name ("Harbor Airport (IATA: PHX)"), not acting ("NGO
+    said", "NGO's"), with no role: in a text that reports no news, a term ("see A/73/PV.6",
+    "licensed under CC BY") more often than an actor?"""
+    if c.kind != "organization" or len(c.mentions) != 1:
+        return False
+    m = c.mentions[0]
+    w = m.text
+    if not (2 <= len(w) <= MAX_TERM_LETTERS and w.isalpha() and w.isupper()):
+        return False
+    if m.role or m.person or m.locative:
+        return False
+    toks = doc.sentences[m.sentence].words
+    at = bisect_left([t.start for t in toks], m.start)
+    if at >= 2 and toks[at - 1].text in "(:" and toks[at - 2].text[:1].isupper():
+        return False  # "Tulsa Airport (TUL)", "(IATA: TUL)": another name's short form
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    if after is None:
+        return True
+    return not (
+        after.text in lx.possessives
+        or after.lower in lx.subject_verbs
+        or after.lower in lx.speech_verbs
+    )
 
 
 def reports_news(doc: AnnotatedDocument) -> bool:
