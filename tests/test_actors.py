@@ -1348,10 +1348,12 @@ def test_a_heading_capitalises_words_of_no_name() -> None:
     assert "Hive Lab" in found(text)
 
 
-def test_an_acronym_named_once_outside_news_is_a_term() -> None:
+def test_an_acronym_named_once_or_twice_outside_news_is_a_term() -> None:
     opening = "Ola Brandt teaches numbers to children. Her pupils sort the values and draw boxes."
     closing = " Ola Brandt grades the boxes."
     assert names(opening + " The middle half gives the QRS spread." + closing) == ["Ola Brandt"]
+    twice = " The middle half gives the QRS spread. The QRS spread is small."
+    assert names(opening + twice + closing) == ["Ola Brandt"]
     # One that acts, or is a place, or is named in a news report, is an actor.
     assert "QRS" in names(opening + " The QRS said the middle half matters." + closing)
     assert "QRS" in names(opening + " They met at QRS in the spring." + closing)
