@@ -48,7 +48,9 @@ def brief(text: str, folder: Path) -> tuple[float, float, int]:
     source.write_text(text, encoding="utf-8")
     argv = [sys.executable, "-m", "briefing", str(source), "-o", str(folder / "out.md")]
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # From the temporary folder: `python -m` would import the current folder's package before
+    # PYTHONPATH's, so PYTHONPATH=OTHER_TREE could not time another version from the project.
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder)
     _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
