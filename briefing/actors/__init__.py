@@ -100,7 +100,7 @@ def find_actors(
     clusters = merge(lx, list(doc.mentions))
     report = reports_news(doc) if report is None else report
     # A rare term's acronym is no actor (GUM P(real) 0.748 -> 0.754; gold, CoNLL unchanged).
-    if not report and any(unexplained_acronym(lx, doc, c) for c in clusters):
+    if not report:
         clusters = [c for c in clusters if not unexplained_acronym(lx, doc, c)]
     if described:
         about = [s.index for s in doc.sentences if opens_with(lx.personal_pronouns, s.words)]
@@ -154,7 +154,7 @@ def term_acronym(lx: Lexicon, doc: AnnotatedDocument, m: Mention) -> bool:
     if m.role or m.person or m.locative:
         return False
     toks = doc.sentences[m.sentence].words
-    at = bisect_left([t.start for t in toks], m.start)
+    at = m.position
     if at >= 2 and toks[at - 1].text in "(:" and toks[at - 2].text[:1].isupper():
         return False  # "Tulsa Airport (TUL)", "(IATA: TUL)": another name's short form
     after = toks[at + 1] if at + 1 < len(toks) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -44,6 +45,11 @@ def hyphen_names(word: str) -> list[tuple[int, str]]:
             out.append((at, part))
         at += len(part) + 1
     return out
+
+
+def word_at(toks: Sequence[Token], offset: int) -> int:
+    """Index of the first word of a sentence that starts at or after character `offset`."""
+    return bisect_left([t.start for t in toks], offset)
 
 
 def first_word(toks: Sequence[Token]) -> int:

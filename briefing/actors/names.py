@@ -11,7 +11,6 @@ lists of the document's language; every mention carries its character offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from briefing.actors.forms import (
     is_modifier,
     is_name_word,
     is_number,
+    word_at,
 )
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.roles import (
@@ -279,14 +279,16 @@ def spelled_in_common_words(lx: Lexicon, toks: Sequence[Token], at: int, seen: C
 
 
 def spells(lx: Lexicon, letters: list[str], words: Sequence[Token]) -> bool:
-    """Do the first letters of `words` give `letters`, each function word's letter or none?"""
-    if not words:
-        return not letters
-    first, rest = words[0], words[1:]
-    match = bool(letters) and first.lower[:1] == letters[0]
-    if first.lower in lx.function_words and spells(lx, letters, rest):
-        return True
-    return match and spells(lx, letters[1:], rest)
+    """Do the first letters of `words` give `letters`, each function word's letter or none?
+    Read word by word, keeping how many letters can be given so far: trying both readings of
+    every function word in turn would double the work with each one."""
+    given = {0}
+    for w in words:
+        skip = given if w.lower in lx.function_words else set()
+        given = skip | {n + 1 for n in given if n < len(letters) and w.lower[:1] == letters[n]}
+        if not given:
+            return False
+    return len(letters) in given
 
 
 def is_acronym_like(t: Token) -> bool:
@@ -515,7 +517,7 @@ def common_phrase(lx: Lexicon, toks: Sequence[Token], m: Mention, seen: CaseEvid
     names)?"""
     if m.kind != "" or m.role or len(m.words) < 2 or m.words[-1].lower() not in seen.words:
         return False
-    at = bisect_left([t.start for t in toks], m.end)
+    at = word_at(toks, m.end)
     return not (at < len(toks) and toks[at].text in lx.possessives)
 
 
@@ -1407,7 +1409,7 @@ def title_employer(
         end=start + len(org),
         country=country,
         link_only=link_only,
-        position=bisect_left([t.start for t in s.words], start),
+        position=word_at(s.words, start),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache, partial
 from typing import Any, NamedTuple
 
+from briefing.actors.forms import word_at
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import (
     CAPITALISED,
@@ -191,7 +192,7 @@ def before_score(s: AnnotatedSentence, m: Mention) -> bool:
     """Is the mention a team's or player's before its score in a row of results ("Suwan 1 3 0
     7 3 6"), where a name is read by its place, not its words?"""
     toks = s.words
-    at = bisect_left([t.start for t in toks], m.end)
+    at = word_at(toks, m.end)
     return at < len(toks) and toks[at].shape == "number" and table_row(toks)
 
 
