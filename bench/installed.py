@@ -20,3 +20,11 @@ PACKAGE = Path(briefing.__file__).resolve().parent
 def compile_package() -> None:
     if not compileall.compile_dir(str(PACKAGE), quiet=1):
         raise SystemExit(f"could not byte-compile {PACKAGE}")
+
+
+def build_kind() -> str:
+    """How the timed package runs: compiled by mypyc (setup.py) or as plain Python."""
+    import briefing.annotate
+
+    where = str(briefing.annotate.__file__)
+    return "plain Python" if where.endswith(".py") else "compiled (mypyc)"

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from installed import compile_package
+from installed import build_kind, compile_package
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "cnndm.jsonl"
 
@@ -94,7 +94,8 @@ def main() -> None:
         runs["jobs1"].append(batch_run(args.file, 1))
         runs["jobs2"].append(batch_run(args.file, 2))
     punkt, jobs1, jobs2 = (median_pair(runs[k]) for k in ("punkt", "jobs1", "jobs2"))
-    print(f"{args.file.name}, median of {args.repeat} runs (seconds: whole process / work alone)")
+    print(f"{args.file.name}, briefing {build_kind()}, median of {args.repeat} runs")
+    print("  (seconds: whole process / work alone)")
     print(f"  NLTK Punkt alone, 1 core     {punkt[0]:7.2f} / {punkt[1]:6.2f}")
     print(f"  briefing batch --jobs 1      {jobs1[0]:7.2f} / {jobs1[1]:6.2f}")
     print(f"  briefing batch --jobs 2      {jobs2[0]:7.2f} / {jobs2[1]:6.2f}")

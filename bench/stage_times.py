@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from installed import build_kind
+
 from briefing.actors import find_actors
 from briefing.annotate import annotate
 from briefing.compose import Options, choose_summary, fit_page, input_warnings
@@ -101,7 +103,7 @@ def main() -> None:
     one_pass(items, clock)
     punkt = punkt_seconds(items)
     total = sum(clock.values())
-    print(f"{len(items)} texts of {args.path.name}, second pass, one core")
+    print(f"{len(items)} texts of {args.path.name}, briefing {build_kind()}, second pass, one core")
     for stage, seconds in clock.items():
         print(
             f"  {stage:<12} {seconds:6.2f} s  {seconds / total:5.1%}  {seconds / punkt:5.2f}x Punkt"
