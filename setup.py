@@ -35,8 +35,6 @@ COMPILED = [
     "briefing/text.py",
     "briefing/detect.py",
     "briefing/rank/__init__.py",
-    "briefing/compose.py",
-    "briefing/lang/__init__.py",
     "briefing/render/plain.py",
     "briefing/render/data.py",
 ]

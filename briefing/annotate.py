@@ -104,10 +104,24 @@ def stemmer(language: Language) -> Callable[[str], str]:
 
 
 def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
-    """The tokens of a sentence with their offsets, so spans are verbatim slices of the text."""
+    """The tokens of a sentence with their offsets, so spans are verbatim slices of the text.
+
+    No token spans a space, so the pattern is run on each run of non-space apart, and a run of
+    letters alone (most words) is its own token without it: the same tokens, with the pattern
+    matched about half as often."""
     describe = describer(language or load_language())
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
-    return tuple([new(Token, describe(m.group()) + m.span()) for m in TOKEN.finditer(text)])
+    out: list[Token] = []
+    end = 0
+    for chunk in text.split():
+        start = text.find(chunk, end)
+        end = start + len(chunk)
+        if chunk.isalpha():
+            out.append(new(Token, (*describe(chunk), start, end)))
+        else:
+            spans = TOKEN.finditer(text, start, end)
+            out.extend([new(Token, describe(m.group()) + m.span()) for m in spans])
+    return tuple(out)
 
 
 JOINABLE: frozenset[str] = frozenset({"word", "capitalised", "upper", "number"})

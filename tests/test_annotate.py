@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.annotate import annotate, plain_words, tokenize, written_words
+from briefing.annotate import TOKEN, annotate, plain_words, tokenize, written_words
 from briefing.lang import load_language
 from briefing.model import count_words
 from briefing.text import make_document
@@ -119,6 +119,24 @@ def test_tokens_never_overlap_and_cover_every_non_space_character(text: str) -> 
     assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
     words = written_words(text, tokens, ABBREVIATIONS)
     assert "".join(w.text for w in words) == "".join(t.text for t in tokens)
+
+
+# Letters, marks that join or end words, digits that are and are not numbers, and spaces
+# of several kinds: what decides where a token ends.
+TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from(list("aZéß'’s.,-#&1²½_ \t\n\u00a0\u2003\u200b\x1c")) | st.characters(),
+    max_size=80,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TOKEN_TEXT)
+def test_tokens_are_the_patterns_matches_over_the_whole_text(text: str) -> None:
+    # tokenize runs the pattern run by run of non-space, and takes a run of letters whole
+    # without it: it must find exactly what one pass of the pattern over the text finds.
+    assert [(t.text, t.start, t.end) for t in tokenize(text)] == [
+        (m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)
+    ]
 
 
 @given(st.text(alphabet="ab1 _-—.*#\n\u00a0\u2003²", max_size=60))

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import ast
 import importlib
+import pickle
 import re
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
+
+from briefing.compose import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,3 +51,10 @@ def test_a_compiled_install_compiled_every_named_module() -> None:
         pytest.skip("plain Python install (no C compiler, or BRIEFING_PURE_PYTHON set)")
     assert done == modules  # a build compiles all of them or none: never a mix
     assert not is_compiled("briefing.cli")  # the command line stays Python
+
+
+def test_options_cross_to_another_process() -> None:
+    # Batch workers and Dask tasks receive the options pickled. A frozen class compiled by
+    # mypyc cannot be unpickled (its fields refuse the assignment), so compose.py stays Python.
+    options = Options(algorithm="lexrank", sentences=4, detect_language=False)
+    assert pickle.loads(pickle.dumps(options)) == options
