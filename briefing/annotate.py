@@ -13,7 +13,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 
 from briefing.lang import Language, load_language
 from briefing.model import (
@@ -52,24 +52,38 @@ def shape_of(text: str) -> Shape:
     return "word"
 
 
-Describe = Callable[[str], tuple[str, str, Shape, tuple[str, ...]]]
+Description = tuple[str, str, Shape, tuple[str, ...]]  # text, lower case, shape, ranking terms
+MAX_DESCRIPTIONS = 1 << 18  # distinct tokens kept; a batch of a whole archive starts afresh
+
+
+class Descriptions:
+    """text -> (text, lower case, shape, ranking terms) for a language, worked out once per
+    distinct token: a text repeats its words, and stemming is the slow part. A plain table
+    (not lru_cache): the lookup is the hot path of tokenizing."""
+
+    def __init__(self, language: Language) -> None:
+        self.stop = ranking_stop_words(language)
+        self.stem = stemmer(language) if language.stemmer else None
+        self.table: dict[str, Description] = {}
+
+    def __call__(self, text: str) -> Description:
+        found = self.table.get(text)
+        return found if found is not None else self.add(text)
+
+    def add(self, text: str) -> Description:
+        if len(self.table) >= MAX_DESCRIPTIONS:
+            self.table.clear()
+        lower = text.lower()
+        # The text itself is handed back too: tokens of one word then share one string, which
+        # keeps a long document's tokens small.
+        found = (text, lower, shape_of(text), _terms(lower, self.stop, self.stem))
+        self.table[text] = found
+        return found
 
 
 @cache
-def describer(language: Language) -> Describe:
-    """text -> (text, lower case, shape, ranking terms) for the language, worked out once
-    per distinct token: a text repeats its words, and stemming is the slow part."""
-    stop = ranking_stop_words(language)
-    stem = stemmer(language) if language.stemmer else None
-
-    @lru_cache(maxsize=1 << 18)
-    def describe(text: str) -> tuple[str, str, Shape, tuple[str, ...]]:
-        # The text itself is handed back too: tokens of one word then share one string, which
-        # keeps a long document's tokens small.
-        lower = text.lower()
-        return text, lower, shape_of(text), _terms(lower, stop, stem)
-
-    return describe
+def describer(language: Language) -> Descriptions:
+    return Descriptions(language)
 
 
 # The ranking parts of a written word, as sumy reads words: an apostrophe, a full stop or "&"
@@ -110,6 +124,7 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     letters alone (most words) is its own token without it: the same tokens, with the pattern
     matched about half as often."""
     describe = describer(language or load_language())
+    known = describe.table
     new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
     out: list[Token] = []
     end = 0
@@ -117,7 +132,10 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
         start = text.find(chunk, end)
         end = start + len(chunk)
         if chunk.isalpha():
-            out.append(new(Token, (*describe(chunk), start, end)))
+            found = known.get(chunk)
+            if found is None:
+                found = describe.add(chunk)
+            out.append(new(Token, (*found, start, end)))
         else:
             spans = TOKEN.finditer(text, start, end)
             out.extend([new(Token, describe(m.group()) + m.span()) for m in spans])
