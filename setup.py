@@ -58,8 +58,9 @@ class OptionalBuildExt(build_ext):  # type: ignore[misc]
 
     def remove_stale(self) -> None:
         wanted = {Path(p).resolve() for p in self.get_outputs()}
-        for folder in {Path(self.build_lib), Path.cwd()}:
-            remove_compiled(folder, keep=wanted)
+        remove_compiled(Path(self.build_lib), keep=wanted)
+        if self.inplace:  # an editable install: its sources' folder is what Python imports
+            remove_compiled(Path.cwd(), keep=wanted)
 
 
 def remove_compiled(folder: Path, keep: Collection[Path] = ()) -> None:
