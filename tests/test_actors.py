@@ -1359,3 +1359,16 @@ def test_an_acronym_named_once_or_twice_outside_news_is_a_term() -> None:
     assert "QRS" in names(opening + " They met at QRS in the spring." + closing)
     text = "Ola Brandt said on Monday that the QRS spread grew. Her pupils sort the values."
     assert "QRS" in names(text + closing)
+
+
+@pytest.mark.parametrize("opening", ["Below", "Above", "Beneath"])
+def test_a_preposition_opening_a_sentence_is_no_name(opening: str) -> None:
+    # A list page's "Below is a list of ..." named an organisation "Below".
+    text = (
+        f"{opening} is a list of the ministers who met in Hallan on Tuesday. "
+        "Mira Osei, the water minister, said the plan would cost 40 million dollars. "
+        "The finance minister Tomas Brandt will visit the dam in May."
+    )
+    found = names(text)
+    assert opening not in found
+    assert {"Mira Osei", "Tomas Brandt"} <= set(found)
