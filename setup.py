@@ -94,6 +94,6 @@ def compiled_modules() -> list[Any]:
 
 
 modules = compiled_modules()
-if not modules:
+if not modules and "editable_wheel" in sys.argv:  # setuptools' command for `pip install -e`
     remove_compiled(Path.cwd())  # an editable install turned to plain Python
 setup(ext_modules=modules, cmdclass={"build_ext": OptionalBuildExt})

@@ -343,9 +343,10 @@ def _next_marker(marker: str) -> str | None:
     return None
 
 
-# Characters handed to Punkt at once. NLTK runs its regular expressions under a wall-clock
-# limit (5 s), which one huge paragraph can pass on a busy machine: the outcome would then
-# depend on the load. A longer paragraph goes to Punkt a piece at a time.
+# Characters handed to Punkt at once: a longer paragraph goes to Punkt a piece at a time, and
+# a piece with no sentence end is cut at a space, so no sentence Punkt gives is longer than
+# this (one 1 MB sentence is read in pieces). It began as a guard against NLTK's per-call time
+# limit, which briefing.punkt no longer runs under.
 PIECE = 50_000
 
 
