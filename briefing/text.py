@@ -11,12 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from briefing.annotate import plain_words
 from briefing.lang import Language, alternation, load_language
 from briefing.model import Document, Sentence
-from briefing.punkt import sentence_tokenizer
+from briefing.punkt import PunktParameters, PunktSentenceTokenizer, sentence_tokenizer
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
 DATELINE = re.compile(

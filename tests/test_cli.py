@@ -1,8 +1,8 @@
 """The command line: formats, outputs, errors and the one-page budget.
 
 Starting Python with NLTK takes about two seconds, so the process-level behaviour (the entry
-points, stdin, NLTK_DATA, no traceback) is tested in subprocesses and the rest in-process through
-`briefing.cli.main`, which is what the `briefing` script calls.
+points, stdin, NLTK_DATA, no traceback, a whole output through a pipe) is tested in subprocesses
+and the rest in-process through `briefing.cli.main`, which is what the `briefing` script runs.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def assert_sections_in_order(md: str) -> None:
 
 
 # --- processes: entry points, stdin, offline ---------------------------------------------------
-# The four processes start together (each spends seconds importing NLTK) and are checked apart.
+# The processes start together (each spends seconds importing NLTK) and are checked apart.
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,9 @@ def processes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     empty = tmp / "nltk_data"
     empty.mkdir()
     script = Path(sys.executable).with_name("briefing")
+    many = tmp / "many.jsonl"
+    lines = (json.dumps({"id": f"r{n}", "text": f"Story {n}. {ARTICLE}"}) for n in range(150))
+    many.write_text("\n".join(lines) + "\n", encoding="utf-8")
     offline = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(tmp)}
     commands = {
         "module": ([sys.executable, "-m", "briefing", str(article)], b"", None),
@@ -97,6 +100,7 @@ def processes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             offline,
         ),
         "error": ([sys.executable, "-m", "briefing", str(tmp / "missing.txt")], b"", None),
+        "batch": ([str(script), "batch", str(many), "--output", "-"], b"", None),
     }
     started = {
         name: (
@@ -137,6 +141,16 @@ def test_whole_cli_runs_with_empty_nltk_data(processes: dict[str, Any]) -> None:
     assert code == 0, err
     assert "**Bottom line:**" in out
     assert list(processes["nltk_data"].iterdir()) == []
+
+
+def test_a_batch_through_a_pipe_arrives_whole(processes: dict[str, Any]) -> None:
+    # Far more than a pipe holds: the process must not end before its output is out.
+    code, out, err = processes["batch"]
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == [f"r{n}" for n in range(150)]
+    assert len(out) > 100_000
+    assert "150 done" in err
 
 
 def test_error_in_a_process_is_one_line_without_traceback(processes: dict[str, Any]) -> None:

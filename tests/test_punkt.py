@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +14,8 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from briefing.lang import load_language
 from briefing.punkt import sentence_tokenizer
 from briefing.text import _punkt
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Made-up fragments around Punkt's decisions: abbreviations, initials, numbers, ellipses,
 # quotes and brackets after a full stop, other sentence ends, odd spaces.
@@ -74,3 +80,59 @@ def test_no_guarded_pattern_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     text = 'Dr. J. R. Lee met Mr. Ng... "It works." Then (at 3 p.m.) they left! Why? No. 4 won.'
     spans = list(sentence_tokenizer(params()).span_tokenize(text))
     assert len(spans) > 2
+
+
+def python(code: str) -> list[str]:
+    """What a fresh Python process running `code` prints, as words."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+def test_a_briefing_loads_punkt_without_the_rest_of_nltk() -> None:
+    # nltk's package __init__ imports its parsers, corpora and metrics: most of a briefing
+    # process's start-up, none of it needed.
+    code = (
+        "import sys, briefing\n"
+        "briefing.brief_file('samples/earthquake.txt')\n"
+        "print(*sorted(m for m in sys.modules if m.startswith('nltk')))\n"
+    )
+    loaded = python(code)
+    assert "nltk.tokenize.punkt" in loaded
+    assert not {"nltk.parse", "nltk.corpus", "nltk.metrics", "nltk.tokenize.treebank"} & set(loaded)
+
+
+def test_nltk_is_whole_for_code_that_imports_it_after_briefing() -> None:
+    code = (
+        "import briefing, importlib.metadata\n"
+        "import nltk.data  # a submodule first: NLTK's own import order must hold\n"
+        "import nltk\n"
+        "from nltk.tokenize import wordpunct_tokenize\n"
+        "import nltk.tokenize.punkt as punkt\n"
+        "print(nltk.__version__ == importlib.metadata.version('nltk'),"
+        " punkt.PunktSentenceTokenizer is nltk.PunktSentenceTokenizer,"
+        " nltk.tokenize.punkt is punkt, type(nltk.corpus).__name__, callable(nltk.data.load),"
+        " *nltk.wordpunct_tokenize('Hi, you'), *wordpunct_tokenize('a-b'))\n"
+    )
+    assert python(code) == [
+        "True",
+        "True",
+        "True",
+        "LazyModule",
+        "True",
+        "Hi",
+        ",",
+        "you",
+        "a",
+        "-",
+        "b",
+    ]
+
+
+def test_briefing_works_when_nltk_was_imported_first() -> None:
+    code = (
+        "import nltk, sys, briefing\n"
+        "b = briefing.brief_file('samples/earthquake.txt')\n"
+        "print(len(b.summary) > 0, 'nltk.parse' in sys.modules)\n"
+    )
+    assert python(code) == ["True", "True"]
