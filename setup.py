@@ -22,6 +22,7 @@ from setuptools.command.build_ext import build_ext
 # The stages a briefing runs through, hottest first; the command line, batch runs, reading of
 # files and pages, and the optional spaCy path gain nothing measurable and stay Python.
 COMPILED = [
+    "briefing/tokens.py",
     "briefing/annotate.py",
     "briefing/actors/names.py",
     "briefing/actors/__init__.py",

@@ -125,7 +125,6 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     matched about half as often."""
     describe = describer(language or load_language())
     known = describe.table
-    new = tuple.__new__  # a NamedTuple's own constructor is a Python call: too slow here
     out: list[Token] = []
     end = 0
     for chunk in text.split():
@@ -135,10 +134,11 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
             found = known.get(chunk)
             if found is None:
                 found = describe.add(chunk)
-            out.append(new(Token, (*found, start, end)))
+            out.append(Token(found[0], found[1], found[2], found[3], start, end))
         else:
-            spans = TOKEN.finditer(text, start, end)
-            out.extend([new(Token, describe(m.group()) + m.span()) for m in spans])
+            for m in TOKEN.finditer(text, start, end):
+                d = describe(m.group())
+                out.append(Token(d[0], d[1], d[2], d[3], m.start(), m.end()))
     return tuple(out)
 
 
@@ -204,7 +204,8 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            out.append(tuple.__new__(Token, (*describe(word), t.start, end)))
+            d = describe(word)
+            out.append(Token(d[0], d[1], d[2], d[3], t.start, end))
         i = j
     return tuple(out)
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from briefing.errors import BriefingError
+from briefing.tokens import Shape as Shape
+from briefing.tokens import Token as Token
 
 if TYPE_CHECKING:
     from briefing.lang import Language
@@ -21,7 +23,6 @@ __all__ = ["BriefingError"]
 ActorKind = Literal["person", "organization", "country", "group", "place"]
 # A name mention's kind; "" while only the document's other mentions can tell.
 MentionKind = Literal["person", "organization", "country", "group", "place", ""]
-Shape = Literal["word", "capitalised", "upper", "number", "punct"]
 
 
 # A run of non-space holding no letter and no digit: one that is not a word. The look-around
@@ -179,19 +180,6 @@ class Difference:
 
 
 # ---------------------------------------------------------------- the annotated document
-class Token(NamedTuple):  # a tuple: long documents have hundreds of thousands of tokens
-    """One token of a sentence; offsets are into the sentence's text."""
-
-    # In this order, so that a token is its word's description (annotate.describer) and
-    # then its span, made with one tuple concatenation.
-    text: str
-    lower: str
-    shape: Shape
-    terms: tuple[str, ...]  # ranking terms: stems of the content words it holds
-    start: int
-    end: int
-
-
 @dataclass(frozen=True)
 class Mention:
     """One name found in one sentence by the name finder, before mentions become actors."""

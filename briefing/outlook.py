@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from briefing.lang import Language
@@ -1042,8 +1042,8 @@ def _clause_words(tokens: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar
     words = grammar.clause_words
     k = bisect_left(tokens, lo, key=_START)
     first = k
-    while first > 0 and tokens[first - 1][0] not in _BOUNDARIES:
-        if tokens[first - 1][1] in words:
+    while first > 0 and tokens[first - 1].text not in _BOUNDARIES:
+        if tokens[first - 1].lower in words:
             break
         first -= 1
     last = k
@@ -1128,7 +1128,7 @@ def _quoted(text: str, at: int) -> bool:
     return opened or text.count("”", at) > text.count("“", at)
 
 
-_LOWER, _START = (itemgetter(Token._fields.index(f)) for f in ("lower", "start"))
+_LOWER, _START = attrgetter("lower"), attrgetter("start")
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
 # possessive "'s". No lookbehind: the search can then skip to apostrophes at once.
 _INNER_APOSTROPHE = re.compile(r"['’](?!s\b)([^\W\d_]+)")

@@ -366,7 +366,7 @@ def case_evidence(
             # "Things You'll Need", "SMALL BEER PRESS": every capital is expected, none is evidence
             expected.append(list(compress(range(len(toks)), flags)))
             continue
-        first = 0 if toks and toks[0].text[:1].isalnum() else first_word(toks)  # mostly 0
+        first = first_word(toks)
         initial = []
         for i in compress(range(len(toks)), flags):
             if i == first or (i and toks[i - 1].text in marks) or numbered(toks, first, i):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
-from operator import itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from briefing.annotate import CONNECTORS
@@ -32,7 +32,7 @@ MAX_NOUN_WORDS = 5
 ORDINAL_WEIGHT = -1.5  # added to the importance of an ordinal that is not a rank
 CONTEXT_WORDS = 10
 # Token.lower and Token.shape, read fast
-LOWER, SHAPE = (itemgetter(Token._fields.index(f)) for f in ("lower", "shape"))
+LOWER, SHAPE = attrgetter("lower"), attrgetter("shape")
 
 
 class Scan(NamedTuple):
