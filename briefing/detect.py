@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -141,7 +140,9 @@ def _script_language(sample: str) -> str | None:
 
     Chinese and Japanese are not written with spaces: each of their characters counts as a
     word (a Latin word is about four or five letters, a Chinese word one or two characters)."""
-    if not any(_script(c) in SCRIPT_LANGUAGES for c in set(sample) if c.isalpha()):
+    if sample.isascii() or not any(
+        _script(c) in SCRIPT_LANGUAGES for c in set(sample) if c.isalpha()
+    ):
         return None  # most texts: no letter of a script that names a language, nothing to count
     scripts: Counter[str] = Counter()
     for word in LETTERS.findall(sample):
@@ -170,23 +171,25 @@ def _script(char: str) -> str:
 def _shares(counts: Counter[str], total: int) -> dict[str, float]:
     """Each language's weighted share of stop words among `total` words counted in `counts`."""
     weights = _weights()
-    totals = dict.fromkeys(LATIN_LISTS, 0.0)
-    for word in [w for w in counts if w in weights]:  # most words are in no list
-        n = counts[word]
-        for code, weight in weights[word].items():
-            totals[code] += weight * n
-    return {code: t / total for code, t in totals.items()}
+    totals = [0.0] * len(LATIN_LISTS)
+    for word, n in counts.items():
+        owners = weights.get(word)
+        if owners is not None:  # most words are in no list
+            for i, weight in owners:
+                totals[i] += weight * n
+    return {code: t / total for code, t in zip(LATIN_LISTS, totals, strict=True)}
 
 
 @cache
-def _weights() -> Mapping[str, Mapping[str, float]]:
-    """word -> {language: weight}: a word in k lists counts 1/k for each."""
-    owners: dict[str, list[str]] = {}
-    for code in LATIN_LISTS:
+def _weights() -> dict[str, tuple[tuple[int, float], ...]]:
+    """word -> (index in LATIN_LISTS, weight) of each list holding it: a word in k lists
+    counts 1/k for each."""
+    owners: dict[str, list[int]] = {}
+    for i, code in enumerate(LATIN_LISTS):
         # A line of sumy's lists may hold several words ("o, quando" in Portuguese).
         for word in {w.replace("’", "'") for line in sumy_stop_words(code) for w in line.split()}:
-            owners.setdefault(word, []).append(code)
-    return {word: {c: 1 / len(codes) for c in codes} for word, codes in owners.items()}
+            owners.setdefault(word, []).append(i)
+    return {word: tuple((i, 1 / len(found)) for i in found) for word, found in owners.items()}
 
 
 def check_language(text: str, name: str, language: Language) -> Reading:

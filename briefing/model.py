@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from briefing.errors import BriefingError
+from briefing.tokens import AnnotatedSentence as AnnotatedSentence
 from briefing.tokens import Shape as Shape
 from briefing.tokens import Token as Token
 
@@ -197,31 +198,6 @@ class Mention:
     person: bool = False  # a title, honorific or role says this is a person
     locative: bool = False  # after "in", "at" ...: a location of events
     position: int = 0  # index in the sentence's words
-
-
-@dataclass(frozen=True)
-class AnnotatedSentence:
-    """A sentence read once: its tokens, and its written words (tokens joined where glued)."""
-
-    sentence: Sentence
-    tokens: tuple[Token, ...]  # "Jean", "-", "Michel", "12", "th", "Russia", "'s"
-    words: tuple[Token, ...]  # "Jean-Michel", "12th", "Russia", "'s", "Det."
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    @property
-    def index(self) -> int:
-        return self.sentence.index
-
-    @property
-    def paragraph(self) -> int:
-        return self.sentence.paragraph
-
-    @property
-    def doc(self) -> str:
-        return self.sentence.doc
 
 
 @dataclass(frozen=True)
