@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from typing import Final
 
 from briefing.lang import Language, load_language
 from briefing.model import (
@@ -28,7 +29,7 @@ from briefing.model import (
 # The alternatives in order of how often they match in news text: one token is tried against
 # them in turn, and this order takes a fifth off the matching time (same tokens: measured on
 # the CNN dev texts).
-TOKEN = re.compile(
+TOKEN: Final = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted initials: "U.S.", "a.m.", "e.g."
     r"|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*"  # a word, inner apostrophes kept: "O'Brien", "don't"
     r"|\d+(?:[.,]\d+)*"  # a number: "150,000", "3.5"
@@ -37,7 +38,7 @@ TOKEN = re.compile(
     r"|\S"  # any other character
 )
 # Glued between two word or number tokens, these join them into one written word.
-CONNECTORS = frozenset("-'’&")
+CONNECTORS: Final = frozenset("-'’&")
 
 
 def shape_of(text: str) -> Shape:
@@ -53,7 +54,7 @@ def shape_of(text: str) -> Shape:
 
 
 Description = tuple[str, str, Shape, tuple[str, ...]]  # text, lower case, shape, ranking terms
-MAX_DESCRIPTIONS = 1 << 18  # distinct tokens kept; a batch of a whole archive starts afresh
+MAX_DESCRIPTIONS: Final = 1 << 18  # distinct tokens kept; a batch of a whole archive starts afresh
 
 
 class Descriptions:
@@ -89,11 +90,15 @@ def describer(language: Language) -> Descriptions:
 # The ranking parts of a written word, as sumy reads words: an apostrophe, a full stop or "&"
 # separates them ("o'brien" -> "o", "brien"; "u.s." -> "u", "s"), a hyphen joins them, and a
 # part glued after a digit is none ("12th"; but "15-year-old" gives "year-old").
-WORD_PARTS = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*(?:-[^\W_]+)*")
+WORD_PARTS: Final = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 
 
 def _terms(lower: str, stop: frozenset[str], stem: Callable[[str], str] | None) -> tuple[str, ...]:
     """The ranking terms of a word: the stems of its parts that are not stop words."""
+    if lower.isalpha():  # most words: one part, the word itself
+        if lower in stop:
+            return ()
+        return (stem(lower),) if stem else (lower,)
     parts = [p for p in WORD_PARTS.findall(lower) if p not in stop]
     return tuple(map(stem, parts)) if stem else tuple(parts)
 
@@ -142,7 +147,7 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     return tuple(out)
 
 
-JOINABLE: frozenset[str] = frozenset({"word", "capitalised", "upper", "number"})
+JOINABLE: Final[frozenset[str]] = frozenset({"word", "capitalised", "upper", "number"})
 
 
 def _joinable(t: Token) -> bool:

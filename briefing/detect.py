@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from briefing.annotate import sumy_stop_words
 from briefing.errors import BriefingError
@@ -24,22 +24,22 @@ if TYPE_CHECKING:
     from briefing.lang import Language
     from briefing.model import AnnotatedDocument
 
-SAMPLE_CHARS = 20_000  # the opening of a long text says which language it is in
-MIN_WORDS = 20  # fewer words than this do not say which language a text is in
-MIN_SHARE = 0.12  # a language's stop words make at least this share of its text's words
-MARGIN = 1.5  # the best language beats the reference by this factor before it is named
-SCRIPT_SHARE = 0.3  # share of words in one non-Latin script that names its language
+SAMPLE_CHARS: Final = 20_000  # the opening of a long text says which language it is in
+MIN_WORDS: Final = 20  # fewer words than this do not say which language a text is in
+MIN_SHARE: Final = 0.12  # a language's stop words make at least this share of its text's words
+MARGIN: Final = 1.5  # the best language beats the reference by this factor before it is named
+SCRIPT_SHARE: Final = 0.3  # share of words in one non-Latin script that names its language
 # Below this share of the reference language's stop words a text is not its prose: 1,040 CNN
 # and BBC articles have at least 0.16, English web pages at least 0.26, GUM's documents at
 # least 0.29; lyrics in pinyin 0.055, and 14 of CoNLL's 216 documents, tables of results.
-PROSE_SHARE = 0.08
+PROSE_SHARE: Final = 0.08
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-LETTERS = re.compile(r"[^\W\d_]+")
+WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+LETTERS: Final = re.compile(r"[^\W\d_]+")
 # Scripts written without spaces between words: each letter counts as a word.
-IDEOGRAPHIC = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+IDEOGRAPHIC: Final = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
 # The first word of a letter's Unicode name, for the scripts that name their language.
-SCRIPT_LANGUAGES = {
+SCRIPT_LANGUAGES: Final = {
     "CJK": "Chinese",
     "HIRAGANA": "Japanese",
     "KATAKANA": "Japanese",
@@ -52,7 +52,7 @@ SCRIPT_LANGUAGES = {
     "DEVANAGARI": "Devanagari-script",
 }
 # sumy's lists for languages written in the Latin script, whose words are counted.
-LATIN_LISTS = (
+LATIN_LISTS: Final = (
     "czech",
     "english",
     "french",
@@ -111,7 +111,7 @@ def read_language(text: str, reference: str = "english") -> Reading:
 
 # Every ASCII character but a letter and the apostrophe, to a space: in ASCII text, WORD's
 # words are then the runs a split finds, but for those holding an apostrophe.
-_ASCII_SPACES = str.maketrans(
+_ASCII_SPACES: Final = str.maketrans(
     {chr(c): " " for c in range(128) if not (chr(c).isalpha() or chr(c) == "'")}
 )
 
@@ -207,11 +207,11 @@ def check_language(text: str, name: str, language: Language) -> Reading:
 
 
 # ---------------------------------------------------------------- several stories
-LINK_REACH = 10  # sentences apart that a shared name or rare words still tie together
-RARE_LINK_WORDS = 2  # rare words two sentences share to be tied
-PART_MIN_SENTENCES = 5  # a stretch shorter than this is an aside, not a story
-SEVERAL_STORIES = 5  # this many untied stretches make a text of several stories
-RARE_SHARE = 20  # a word is rare when it is in at most 1/RARE_SHARE of the sentences (or 3)
+LINK_REACH: Final = 10  # sentences apart that a shared name or rare words still tie together
+RARE_LINK_WORDS: Final = 2  # rare words two sentences share to be tied
+PART_MIN_SENTENCES: Final = 5  # a stretch shorter than this is an aside, not a story
+SEVERAL_STORIES: Final = 5  # this many untied stretches make a text of several stories
+RARE_SHARE: Final = 20  # a word is rare when it is in at most 1/RARE_SHARE of the sentences (or 3)
 
 
 def story_parts(doc: AnnotatedDocument) -> int:

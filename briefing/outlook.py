@@ -20,9 +20,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from itertools import compress
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.lang import Language
 from briefing.lang import alternation as _alt  # short: the patterns below use it often
@@ -35,26 +34,27 @@ from briefing.model import (
     Token,
 )
 
-MIN_WORDS = 3
-HEADING_WORDS = 8  # a line this short without a closing stop is a heading
-SAID_AFTER_WORDS = 6  # an attribution ending a sentence ("..., the minister said on Monday.")
-MAX_STEPS = 10  # more than a briefing shows; repeats are weeded out among these only
-SHOWN_STEPS = 4  # the steps a briefing lists in any case, when the text has them
-MOST_STEPS = 10  # and the most it lists, as for actors and figures, when the rest are strong
+MIN_WORDS: Final = 3
+HEADING_WORDS: Final = 8  # a line this short without a closing stop is a heading
+# An attribution ending a sentence ("..., the minister said on Monday."): at most this many words.
+SAID_AFTER_WORDS: Final = 6
+MAX_STEPS: Final = 10  # more than a briefing shows; repeats are weeded out among these only
+SHOWN_STEPS: Final = 4  # the steps a briefing lists in any case, when the text has them
+MOST_STEPS: Final = 10  # and the most it lists, as for actors and figures, when the rest are strong
 # A step that states what is to come on its own (band 2 or more, _band) rather than through a
 # bonus. Over the 52 gold articles, the best 5 of any strength gave next steps P 0.783 / R
 # 0.726; the best 4, then strong ones up to the eighth, P 0.803 / R 0.821 (the same for a
 # threshold anywhere from 1.7 to 2.0); the best 8 of any strength, P 0.771 / R 0.829.
-STRONG_STEP = 2.0
-SUMMARY_BONUS = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
-SECOND_PENALTY = 0.5  # a second, separate clause of the same sentence
-EARLY_BONUS = 1.0  # news puts what matters first; both bonuses stay below a band's step
-HEAD_WORDS = 6  # a speaker or a sentence's subject is named among this many words
+STRONG_STEP: Final = 2.0
+SUMMARY_BONUS: Final = 0.75  # a step in a summary sentence beats one of the same kind elsewhere
+SECOND_PENALTY: Final = 0.5  # a second, separate clause of the same sentence
+EARLY_BONUS: Final = 1.0  # news puts what matters first; both bonuses stay below a band's step
+HEAD_WORDS: Final = 6  # a speaker or a sentence's subject is named among this many words
 # A step inside a quotation: key steps are news, not talk. Taken off a step quoted, not off
 # every step of a sentence holding a quote ("calling on \"authorities to investigate\""):
 # gold next-step recall 0.795 -> 0.821, precision 0.805 -> 0.803.
-QUOTE_PENALTY = 0.5
-WINDOW = 80  # characters; longer than anything a context pattern ending at a cue matches
+QUOTE_PENALTY: Final = 0.5
+WINDOW: Final = 80  # characters; longer than anything a context pattern ending at a cue matches
 
 
 def _first_words(entries: Iterable[str], clitics: Iterable[str]) -> frozenset[str]:
@@ -274,7 +274,7 @@ class _Grammar:
     """Everything this stage reads a language with, compiled once per language."""
 
     patterns: tuple[_Pattern, ...]
-    starts: Mapping[str, tuple[int, ...]]  # word -> the patterns a match can begin with it
+    starts: dict[str, tuple[int, ...]]  # word -> the patterns a match can begin with it
     report: re.Pattern[str]
     reporting: frozenset[str]  # the words a report begins with
     time: re.Pattern[str]
@@ -341,9 +341,9 @@ class _Grammar:
 
 
 # In _Grammar.starts, besides the patterns' indices:
-TIMED = -1  # a word a time cue needs
-DAY = -2  # a day or month: an appointment's time
-KEYED = 1000  # KEYED + i: a word pattern i holds within its first words
+TIMED: Final = -1  # a word a time cue needs
+DAY: Final = -2  # a day or month: an appointment's time
+KEYED: Final = 1000  # KEYED + i: a word pattern i holds within its first words
 
 
 @cache
@@ -568,9 +568,9 @@ def _ending(
     return _Ending(regex, tuple(sorted(forms)), max(map(len, forms), default=0))
 
 
-_TRAILING = "\"“”'‘’.,;:(-–—"  # and white space: trimmed off the end of a clause
-_FIRM = {"future", "plan", "intent", "would"}
-_FORWARD = {
+_TRAILING: Final = "\"“”'‘’.,;:(-–—"  # and white space: trimmed off the end of a clause
+_FIRM: Final = {"future", "plan", "intent", "would"}
+_FORWARD: Final = {
     "scheduled",
     "threat",
     "plan_noun",
@@ -603,7 +603,7 @@ class _Read(NamedTuple):
     times: tuple[int, ...] = ()  # where a time expression can begin
 
 
-_NOTHING = _Read("", (), ())  # before the first sentence
+_NOTHING: Final = _Read("", (), ())  # before the first sentence
 
 
 def find_next_steps(
@@ -642,7 +642,7 @@ def find_next_steps(
     return _without_repeats(steps, grammar.function_words, lead)
 
 
-BOTTOM_REPEAT = 0.7  # share of a step's content words found in the bottom line: said again
+BOTTOM_REPEAT: Final = 0.7  # share of a step's content words found in the bottom line: said again
 
 
 def _without_repeats(
@@ -680,7 +680,7 @@ def shown_steps(steps: list[NextStep]) -> list[NextStep]:
     return steps[:SHOWN_STEPS] + more
 
 
-_CONTENT_WORD = re.compile(r"[^\W_]+")
+_CONTENT_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def _says_something(clause: str, grammar: _Grammar) -> bool:
@@ -706,7 +706,7 @@ def _lower_words(text: str) -> list[str]:
 
 
 # Every ASCII character but letters and digits to a space.
-_ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_ASCII_SPACES: Final = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _steps_in(
@@ -794,7 +794,7 @@ def _steps_in(
     ]
 
 
-_NO_QUOTES = str.maketrans("", "", '"“”')
+_NO_QUOTES: Final = str.maketrans("", "", '"“”')
 
 
 def _first_past(words: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar) -> int | None:
@@ -813,7 +813,7 @@ def _year_before(when: re.Match[str], published: date) -> bool:
     return year is not None and int(year.group(1)) < published.year
 
 
-_YEAR_ALONE = re.compile(r"(?:[^\W\d_]+\s+)?(\d{4})")  # "in 2019", "2019"
+_YEAR_ALONE: Final = re.compile(r"(?:[^\W\d_]+\s+)?(\d{4})")  # "in 2019", "2019"
 
 
 def _only_time(clause: str, when: re.Match[str], grammar: _Grammar) -> bool:
@@ -853,10 +853,10 @@ def _band(
     return band
 
 
-_DATED = {"time", "scheduled"}  # cues that are only a time: the clause's verb says when
+_DATED: Final = {"time", "scheduled"}  # cues that are only a time: the clause's verb says when
 # and what is yet to be done: after "had been fighting for the letters", "to be released" is over
-_DATED_OR_PENDING = _DATED | {"pending"}
-_NARRATED = {"plan_noun", "plan", "noun", "intent", "oblige", "maybe"}  # told as past: over
+_DATED_OR_PENDING: Final = _DATED | {"pending"}
+_NARRATED: Final = {"plan_noun", "plan", "noun", "intent", "oblige", "maybe"}  # told as past: over
 
 
 def _past_before(read: _Read, cue: _Cue, grammar: _Grammar) -> bool:
@@ -917,7 +917,7 @@ def _hopeless(cue: _Cue, read: _Read, grammar: _Grammar) -> bool:
     )
 
 
-_PLAN_NOUNS = {"plan_noun", "noun", "intent"}  # "Plans to X were never ...": the noun
+_PLAN_NOUNS: Final = {"plan_noun", "noun", "intent"}  # "Plans to X were never ...": the noun
 
 
 def _cues(
@@ -939,7 +939,7 @@ def _cues(
     n_days = bisect_left(hits, (TIMED, 0))  # the DAY hits come first
     # A day is read only when an event verb, "is" or "before" could set something for it.
     days = n_days > 0 and (
-        not grammar.setting_words.isdisjoint(map(_LOWER, sentence.tokens))
+        any(t.lower in grammar.setting_words for t in sentence.tokens)
         or grammar.copula_day.search(text) is not None
     )
     timed = first > n_days or days
@@ -1021,7 +1021,7 @@ def _event_set(before: list[str], m: re.Match[str], grammar: _Grammar) -> bool:
     return noun and grammar.behind_prepositions.isdisjoint(before)
 
 
-_YEAR = re.compile(r"\b\d{4}\b")
+_YEAR: Final = re.compile(r"\b\d{4}\b")
 
 
 def _agent(clause: str, m: re.Match[str], grammar: _Grammar) -> bool:
@@ -1033,7 +1033,7 @@ def _agent(clause: str, m: re.Match[str], grammar: _Grammar) -> bool:
     return grammar.passive_by.search(span) is not None
 
 
-_BOUNDARIES = frozenset(",;:-–—()")
+_BOUNDARIES: Final = frozenset(",;:-–—()")
 
 
 def _clause_words(tokens: tuple[Token, ...], lo: int, hi: int, grammar: _Grammar) -> list[Token]:
@@ -1089,21 +1089,18 @@ def _before(
 
 def _at(sentence: AnnotatedSentence, words: frozenset[str]) -> list[int]:
     """Offsets of the sentence's tokens that are among words."""
-    tokens = sentence.tokens
-    return list(map(_START, compress(tokens, map(words.__contains__, map(_LOWER, tokens)))))
+    return [t.start for t in sentence.tokens if t.lower in words]
 
 
 def _starts(
-    tokens: tuple[Token, ...], text: str, starts: Mapping[str, tuple[int, ...]]
+    tokens: tuple[Token, ...], text: str, starts: dict[str, tuple[int, ...]]
 ) -> list[tuple[int, int]]:
     """(code, offset) for every word of the sentence in `starts`, in the codes it has there.
 
     A token with an inner apostrophe counts by its parts too: the word before the first
     ("could" of "could've"), and each after one, with and without it ("'ve" and "ve").
-    Tokens are looked up by map() and compress(), which run in C: this runs for every sentence.
     """
-    listed = compress(tokens, map(starts.__contains__, map(_LOWER, tokens)))
-    hits = [(i, token.start) for token in listed for i in starts[token.lower]]
+    hits = [(i, t.start) for t in tokens if t.lower in starts for i in starts[t.lower]]
     if "'" in text or "’" in text:
         for m in _INNER_APOSTROPHE.finditer(text):
             at = m.start()
@@ -1128,10 +1125,10 @@ def _quoted(text: str, at: int) -> bool:
     return opened or text.count("”", at) > text.count("“", at)
 
 
-_LOWER, _START = attrgetter("lower"), attrgetter("start")
+_START: Final = attrgetter("start")
 # An apostrophe inside a word (after a letter), as the tokenizer keeps it: not that of a
 # possessive "'s". No lookbehind: the search can then skip to apostrophes at once.
-_INNER_APOSTROPHE = re.compile(r"['’](?!s\b)([^\W\d_]+)")
+_INNER_APOSTROPHE: Final = re.compile(r"['’](?!s\b)([^\W\d_]+)")
 
 
 def _matches(
@@ -1244,11 +1241,11 @@ def _open_would(
     return bool(grammar.condition.search(text)) or _proposed(text, m.start(), grammar)
 
 
-_NAMING = re.compile(r"\w+\s+[\"“‘]")  # a call verb before a quoted name: naming it
-_NOW = re.compile(r"\s+be\s+(?:\w+ing|due\s+to)\b", re.I)
-_GENERIC_KINDS = {"future", "oblige", "intent", "maybe", "would", "plan", "expected", "call"}
-_DETERMINED = re.compile(r"\s+(?:the|a|an|this|that|these|those)\b", re.I)
-_ADVERBS = frozenset(("actually", "absolutely", "also", "just", "really", "still", "only"))
+_NAMING: Final = re.compile(r"\w+\s+[\"“‘]")  # a call verb before a quoted name: naming it
+_NOW: Final = re.compile(r"\s+be\s+(?:\w+ing|due\s+to)\b", re.I)
+_GENERIC_KINDS: Final = {"future", "oblige", "intent", "maybe", "would", "plan", "expected", "call"}
+_DETERMINED: Final = re.compile(r"\s+(?:the|a|an|this|that|these|those)\b", re.I)
+_ADVERBS: Final = frozenset(("actually", "absolutely", "also", "just", "really", "still", "only"))
 
 
 def _subject(text: str, start: int) -> str:
@@ -1280,7 +1277,7 @@ def _letters(word: str) -> str:
     return m.group(0).lower() if m else ""
 
 
-_LAST_LETTERS = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+_LAST_LETTERS: Final = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
 
 
 def _ends(ending: _Ending, text: str, start: int, end: int) -> bool:
@@ -1345,8 +1342,8 @@ def _clause(
     return start, max(start, _balanced_end(text, start, end))
 
 
-_QUOTE_CLOSE = re.compile(r"[,.;:!?]?[\"”]")
-CLAUSE_CHARS = 1000  # the longest clause read on either side of a cue (about 170 words)
+_QUOTE_CLOSE: Final = re.compile(r"[,.;:!?]?[\"”]")
+CLAUSE_CHARS: Final = 1000  # the longest clause read on either side of a cue (about 170 words)
 
 
 def _word_after(text: str, position: int) -> int:
@@ -1422,7 +1419,7 @@ def _closing_quote(text: str, position: int) -> int:
     return min(ends) if ends else len(text)
 
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER: Final = re.compile(r"\d+")
 
 
 def _time_in(
@@ -1577,8 +1574,8 @@ def _bare(word: str) -> str:
     return _POSSESSIVE_END.sub("", word.strip(".,;:\"'“”‘’"))
 
 
-_NON_SPACE = re.compile(r"\S+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_NON_SPACE: Final = re.compile(r"\S+")
+_POSSESSIVE_END: Final = re.compile(r"['’]s?$")
 
 
 # ---------------------------------------------------------------- anchoring relative days

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from briefing.annotate import plain_words
 from briefing.lang import Language, alternation, load_language
@@ -17,21 +18,21 @@ from briefing.model import Document, Sentence
 from briefing.punkt import PunktParameters, PunktSentenceTokenizer, sentence_tokenizer
 
 # "(CNN)The ..." or "LONDON, England (Reuters) -- The ...": a dateline glued to the first sentence.
-DATELINE = re.compile(
+DATELINE: Final = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .,'-]{0,60}?\s*)?\((?:CNN|AP|Reuters|AFP|BBC)[^)]{0,20}\)"
     r"\s*(?:--|—|-)?\s*"
 )
-SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
+SENTENCE_END: Final = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 # A list item's marker: a bullet sign, "1." or "1)", "a)" or "(a)", "(iv)".
-BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
-HEADING = re.compile(r"^\s*#{1,6}\s+")
+BULLET: Final = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
+HEADING: Final = re.compile(r"^\s*#{1,6}\s+")
 # An ellipsis ("...", ". . ." or "…") ends a sentence only when a capital letter follows.
-ELLIPSIS = re.compile(r"(?:\.\s?){2,}\.|…")
+ELLIPSIS: Final = re.compile(r"(?:\.\s?){2,}\.|…")
 # The same dot runs when the text holds no "…": starting with a literal full stop, the pattern
 # skips ahead to the next one instead of trying every character, some 40 times faster.
-DOTS = re.compile(r"\.(?:\s?\.){2,}")
-WORD = re.compile(r"\w")
-STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
+DOTS: Final = re.compile(r"\.(?:\s?\.){2,}")
+WORD: Final = re.compile(r"\w")
+STARTS_SENTENCE: Final = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 @cache
@@ -134,11 +135,13 @@ def split_sentences(paragraph: str, language: Language | None = None) -> list[st
 # What may follow a sentence's closing marks: a lower-case word continues the sentence
 # ("Yahoo! in ...", '"Great." she said'), unless it is a list marker ("b) ...") or a name
 # written in lower case before a capital ("eBay", "iPhone").
-LOWER_NEXT = re.compile(r"""["'“‘”’(\[]*[a-z](?![A-Z])""")
-MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))(?=\s)")
+LOWER_NEXT: Final = re.compile(r"""["'“‘”’(\[]*[a-z](?![A-Z])""")
+MARKER: Final = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))(?=\s)")
 # Only a list marker (and closing marks) in a span: it belongs to the item after it.
-MARKER_ONLY = re.compile(r"\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s*$")
-MARKER_AFTER_COLON = re.compile(r"[:;]\s+\(?(?:\d{1,3}|[a-z])[.)]\s*$")
+MARKER_ONLY: Final = re.compile(
+    r"\s*(?:[-*•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)|\(?[ivx]{1,5}\))\s*$"
+)
+MARKER_AFTER_COLON: Final = re.compile(r"[:;]\s+\(?(?:\d{1,3}|[a-z])[.)]\s*$")
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,7 @@ def _restarts(head: str, text: str, c: int, restarts: frozenset[str]) -> bool:
     return word is not None and word.group().lower() in restarts
 
 
-FIRST_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+FIRST_WORD: Final = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
 def _extra_breaks(
@@ -319,10 +322,10 @@ def _numbered_items(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tup
         yield carried  # a bare number ending the paragraph: kept, no text is ever dropped
 
 
-NUMBERED_START = re.compile(r"\s*(\d{1,3})\.\s")
-NUMBERED_END = re.compile(r"\s(\d{1,3})\.\s*$")
-INLINE_FIRST = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\s*[•·]")
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+NUMBERED_START: Final = re.compile(r"\s*(\d{1,3})\.\s")
+NUMBERED_END: Final = re.compile(r"\s(\d{1,3})\.\s*$")
+INLINE_FIRST: Final = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\s*[•·]")
+ROMAN: Final = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
 def _next_marker(marker: str) -> str | None:
@@ -345,7 +348,7 @@ def _next_marker(marker: str) -> str | None:
 # a piece with no sentence end is cut at a space, so no sentence Punkt gives is longer than
 # this (one 1 MB sentence is read in pieces). It began as a guard against NLTK's per-call time
 # limit, which briefing.punkt no longer runs under.
-PIECE = 50_000
+PIECE: Final = 50_000
 
 
 def _spans(text: str, punkt: PunktSentenceTokenizer) -> Iterator[tuple[int, int]]:

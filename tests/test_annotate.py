@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.annotate import TOKEN, annotate, plain_words, tokenize, written_words
+from briefing.annotate import (
+    TOKEN,
+    WORD_PARTS,
+    _terms,
+    annotate,
+    plain_words,
+    ranking_stop_words,
+    stemmer,
+    tokenize,
+    written_words,
+)
 from briefing.lang import load_language
 from briefing.model import count_words
 from briefing.text import make_document
@@ -137,6 +147,19 @@ def test_tokens_are_the_patterns_matches_over_the_whole_text(text: str) -> None:
     assert [(t.text, t.start, t.end) for t in tokenize(text)] == [
         (m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT)
+def test_a_words_terms_are_its_parts_stems_however_it_is_spelled(text: str) -> None:
+    # A word of letters only is taken as its own single part, without the pattern.
+    language = load_language("en")
+    stop, stem = ranking_stop_words(language), stemmer(language)
+    for word in [text, *text.split(), "the", "Running", "o'brien", "u.s.", "15-year-old"]:
+        lower = word.lower()
+        parts = [p for p in WORD_PARTS.findall(lower) if p not in stop]
+        assert _terms(lower, stop, stem) == tuple(map(stem, parts))
+        assert _terms(lower, stop, None) == tuple(parts)
 
 
 @given(st.text(alphabet="ab1 _-—.*#\n\u00a0\u2003²", max_size=60))

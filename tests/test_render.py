@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from briefing.model import Actor, Briefing, Figure, NextStep, Source, SummaryLine
 from briefing.render import Format, render, to_dict, to_markdown, to_text
-from briefing.render.plain import escape_marks, escape_md
+from briefing.render.plain import CONTROL, escape_marks, escape_md
 from tests.schema_check import errors, load_schema
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -153,11 +153,12 @@ def test_markdown_escapes_markup_in_article_text() -> None:
     assert "&lt;script&gt;" in h1 and "*bold*" in h1
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="a1 #+-_*&<>;[]|~`\\.", max_size=12))
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a1 #+-_*&<>;[]|~`\\.\t\n\u00a0\u2003\x01\x1c", max_size=12))
 def test_a_line_that_looks_plain_is_escaped_like_any_other(text: str) -> None:
-    # The shortcut for lines with no mark gives what every escape would have given.
-    line = " ".join(text.split())
+    # The shortcuts (for a line already on one line, and for a line with no mark) give what
+    # every step would have given.
+    line = " ".join(CONTROL.sub("", text).split())
     assert escape_md(text) == escape_marks(line)
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.actors.clusters import (
     Cluster,
@@ -27,53 +27,53 @@ from briefing.actors.clusters import (
 from briefing.actors.forms import contains_words, first_word, is_acronym
 from briefing.actors.lexicon import Lexicon, load_lexicon
 from briefing.actors.names import find_mentions
-from briefing.actors.roles import TEXT, definite_descriptions, singular
+from briefing.actors.roles import definite_descriptions, singular
 from briefing.model import Actor, ActorKind, AnnotatedDocument, Mention, Token
 
 __all__ = ["find_actors", "find_mentions", "reports_news"]
 
-EARLY_WEIGHT = 1.0  # a first mention in the opening sentence is worth one more mention
-SUMMARY_WEIGHT = 0.5  # per summary sentence naming the actor, at most two
-ROLE_WEIGHT = 2.0  # the article says what the actor does
-PLURAL_ROLE_WEIGHT = 1.0  # ... as one of several ("Defenders A and B")
-INSTITUTION_WEIGHT = 0.5  # the name itself shows an institution ("Ministry", "NATO")
-TITLE_WEIGHT = 3.0  # the headline names the actor: the story is about it
-LINK_DISCOUNT = 0.5  # a demonym counts half a mention of its country
-CONTEXT_DIVISOR = 2.0  # a country or place named only "in X" or as an adjective
+EARLY_WEIGHT: Final = 1.0  # a first mention in the opening sentence is worth one more mention
+SUMMARY_WEIGHT: Final = 0.5  # per summary sentence naming the actor, at most two
+ROLE_WEIGHT: Final = 2.0  # the article says what the actor does
+PLURAL_ROLE_WEIGHT: Final = 1.0  # ... as one of several ("Defenders A and B")
+INSTITUTION_WEIGHT: Final = 0.5  # the name itself shows an institution ("Ministry", "NATO")
+TITLE_WEIGHT: Final = 3.0  # the headline names the actor: the story is about it
+LINK_DISCOUNT: Final = 0.5  # a demonym counts half a mention of its country
+CONTEXT_DIVISOR: Final = 2.0  # a country or place named only "in X" or as an adjective
 # A place named otherwise than "in X" ("Fort Lee is a city") weighs more than a mere location:
 # divided by 1.75, not 2 (GUM recall 0.711 -> 0.715, CoNLL recall@8 0.650 -> 0.655, gold
 # unchanged; 1.6 loses two key gold actors to places).
-PLACE_DIVISOR = 1.75
+PLACE_DIVISOR: Final = 1.75
 # The place an article opens with, where it was filed or what it is about, is not divided and
 # counts a mention more (CoNLL recall@8 0.668 -> 0.681 undivided, -> 0.685 with it; 2.0 gives
 # the same, gold and GUM unchanged).
-OPENING_WEIGHT = 1.0
+OPENING_WEIGHT: Final = 1.0
 # A place named once, only as where something happened, in a text of LONG_TEXT sentences or
 # more ("He died in Los Angeles", "events in Nigeria and Ghana") is the setting, not an actor:
 # divided by PASSING_DIVISOR more (gold actors P 368/426 -> 365/415, 0.864 -> 0.880; GUM
 # P(real) 0.713 -> 0.715; CoNLL unchanged; from 10 sentences on, CoNLL recall@8 0.775 -> 0.769:
 # its short reports list the few places they name).
-LONG_TEXT = 15
-PASSING_DIVISOR = 5.0
+LONG_TEXT: Final = 15
+PASSING_DIVISOR: Final = 5.0
 # A text reports news when this share of its sentences or more has a verb of saying ("said"),
 # or when it names a weekday: who said what, and on which day (48 of the 52 gold news
 # articles, 209 of 216 CoNLL ones; 49 of 157 GUM texts of other genres).
-REPORT_SHARE = 0.05
+REPORT_SHARE: Final = 0.05
 # A report names the day of its events in its lead (the dateline, then "on Tuesday"): the first
 # weekday of the gold and CoNLL news texts is in their first four sentences but in one; a guide
 # names one further on for its opening hours, a vlog or a letter for its plans (GUM recall
 # 0.784 -> 0.787, P(real) 0.718 -> 0.719; gold, CoNLL unchanged).
-LEAD_SENTENCES = 5
+LEAD_SENTENCES: Final = 5
 # A guide or a life opens by saying what it is about and where that lies ("Elmford is a town
 # in Westshire", "It is situated in ..."): a place named there is no place in passing but
 # weighs like the place a text opens with, in its first two sentences of a text that is no
 # report (GUM recall 0.787 -> 0.797, P(real) 0.719 -> 0.722; gold, CoNLL unchanged).
-DEFINING_SENTENCES = 2
+DEFINING_SENTENCES: Final = 2
 # An acronym named once or twice outside news, never acting, is a term (GUM: named once,
 # P(real) 0.748 -> 0.752; twice, -> 0.754, gold and key actors unchanged both ways).
-MAX_TERM_MENTIONS = 2
-MAX_TERM_LETTERS = 4  # "IQR", "OOTD": a longer acronym ("UNESCO") names a body more often
-LATE_FULL_NAME = 3  # a person's longest name first written after this many shorter ones
+MAX_TERM_MENTIONS: Final = 2
+MAX_TERM_LETTERS: Final = 4  # "IQR", "OOTD": a longer acronym ("UNESCO") names a body more often
+LATE_FULL_NAME: Final = 3  # a person's longest name first written after this many shorter ones
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,8 @@ def find_actors(
     lx = load_lexicon(doc.language)
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, word, role
     for s in doc.sentences:
-        if lx.role_nouns.isdisjoint(map(TEXT, s.words)):
-            continue  # most sentences: no role noun, found in C
+        if not any(w.text in lx.role_nouns for w in s.words):
+            continue  # most sentences: no role noun
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
     report = reports_news(doc) if report is None else report
@@ -174,9 +174,9 @@ def reports_news(doc: AnnotatedDocument) -> bool:
     lx = load_lexicon(doc.language)
     said = 0
     for i, s in enumerate(doc.sentences):
-        if i < LEAD_SENTENCES and not lx.weekday_names.isdisjoint(map(TEXT, s.words)):
+        if i < LEAD_SENTENCES and any(w.text in lx.weekday_names for w in s.words):
             return True
-        said += not lx.speech_verbs.isdisjoint(map(TEXT, s.words))
+        said += any(w.text in lx.speech_verbs for w in s.words)
     return said >= REPORT_SHARE * len(doc.sentences)
 
 

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from briefing.actors.lexicon import Lexicon
 from briefing.model import Token
 
-ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})")
+ACRONYM: Final = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})")
 
 
 @cache

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.actors.forms import (
     first_word,
@@ -42,20 +42,21 @@ from briefing.actors.roles import (
 )
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Mention, MentionKind, Token
 
-CAPITALISED = ("capitalised", "upper")
-MAX_HEADING_WORDS = 12  # a longer run of capitals is a name list or a table row, not a heading
-MIN_TITLE_CASE_WORDS = 4  # a shorter headline in capitals may be a name ("Chatham Islands")
-HEADING_BREAKERS = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
-CLAUSE_MARKS = frozenset(",.!?")
-CLOSING_MARKS = "\"”’')]"  # after a sentence's full stop
-STRETCH_MARKS = frozenset(',;:()[]/–—?!"“”0123456789')  # bound a stretch of a heading
-GREETING_ENDS = frozenset(",:!")  # "Dear Katherine:"
-APOSTROPHES = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
-MAX_HASHTAGS = 3  # a sentence with this many is a line of tags
-MIN_ADJECTIVE_LETTERS = 6  # "Federal", "Celtic"; not a short name ("Jamal", "Opal")
-MAX_CLOSING_WORDS = 6  # "Love and faithful feelings,": a letter's closing line is short
-MAX_SIGNATURE_WORDS = 3  # "Anna", "Anna Berg": a signature after the closing line
-CAPITAL_MAJORITY = 10  # a one-word name capitalised this many times as often as not
+CAPITALISED: Final = ("capitalised", "upper")
+# A longer run of capitals is a name list or a table row, not a heading.
+MAX_HEADING_WORDS: Final = 12
+MIN_TITLE_CASE_WORDS: Final = 4  # a shorter headline in capitals may be a name ("Chatham Islands")
+HEADING_BREAKERS: Final = frozenset(',;:()-–.?!"“”')  # marks of a sentence, a list or a table
+CLAUSE_MARKS: Final = frozenset(",.!?")
+CLOSING_MARKS: Final = "\"”’')]"  # after a sentence's full stop
+STRETCH_MARKS: Final = frozenset(',;:()[]/–—?!"“”0123456789')  # bound a stretch of a heading
+GREETING_ENDS: Final = frozenset(",:!")  # "Dear Katherine:"
+APOSTROPHES: Final = frozenset("'’")  # "Veterans' Affairs": a plural's possessive, written apart
+MAX_HASHTAGS: Final = 3  # a sentence with this many is a line of tags
+MIN_ADJECTIVE_LETTERS: Final = 6  # "Federal", "Celtic"; not a short name ("Jamal", "Opal")
+MAX_CLOSING_WORDS: Final = 6  # "Love and faithful feelings,": a letter's closing line is short
+MAX_SIGNATURE_WORDS: Final = 3  # "Anna", "Anna Berg": a signature after the closing line
+CAPITAL_MAJORITY: Final = 10  # a one-word name capitalised this many times as often as not
 Span = tuple[int, int]  # (start, end) word indices
 Kind = tuple[MentionKind, str | None, bool]  # (kind, country, link_only)
 
@@ -314,7 +315,7 @@ def spelled_in_lower_case(lx: Lexicon, toks: Sequence[Token], at: int) -> bool:
     return initials[-len(letters) :] == letters if initials else False
 
 
-TEXT = attrgetter("text")
+TEXT: Final = attrgetter("text")
 
 
 def capital_words(lx: Lexicon, words: Sequence[Token], text: str) -> list[bool]:
@@ -361,7 +362,7 @@ def case_evidence(
     marks, function_words = lx.opening_marks, lx.function_words
     for s, flags in zip(sentences, capitals, strict=True):
         toks = s.words
-        written.extend(map(TEXT, toks))  # counted at the end, in C
+        written.extend([t.text for t in toks])  # counted at the end, in C
         if is_heading(lx, toks, flags):
             # "Things You'll Need", "SMALL BEER PRESS": every capital is expected, none is evidence
             expected.append(list(compress(range(len(toks)), flags)))
@@ -1127,7 +1128,7 @@ def excluded_by_context(lx: Lexicon, toks: Sequence[Token], start: int, end: int
     return start >= 2 and toks[start - 2].text in lx.outlets and before.text in lx.outlet_links
 
 
-YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+YEAR: Final = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
 def counts(lx: Lexicon, toks: Sequence[Token], start: int, end: int) -> bool:
@@ -1258,7 +1259,7 @@ def nationality_before_person(lx: Lexicon, words: list[str]) -> bool:
     return classify(lx, tuple(words[1:]), person=False)[0] == "person"
 
 
-ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+ROMAN_NUMERAL: Final = re.compile(r"[IVXLC]+")
 
 
 def names_a_document(lx: Lexicon, words: Sequence[str]) -> bool:
@@ -1442,10 +1443,12 @@ def form_candidates(lx: Lexicon, s: AnnotatedSentence, text: str, bodies: bool) 
     if "#" in text or "-" in text:
         nouns = lx.body_nouns if bodies else frozenset()
         return [
-            i for i, w in enumerate(map(TEXT, s.words)) if "-" in w or w[:1] == "#" or w in nouns
+            i
+            for i, t in enumerate(s.words)
+            if "-" in t.text or t.text[:1] == "#" or t.text in nouns
         ]
-    if not bodies or lx.body_nouns.isdisjoint(map(TEXT, s.words)):
-        return []  # a test in C, not a loop per word
+    if not bodies or not any(t.text in lx.body_nouns for t in s.words):
+        return []
     return [i for i, t in enumerate(s.words) if t.text in lx.body_nouns]
 
 

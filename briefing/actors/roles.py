@@ -7,16 +7,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
+from typing import Final
 
 from briefing.actors.forms import first_word, is_capital, is_modifier, is_name_word
 from briefing.actors.lexicon import Lexicon
 from briefing.model import Token
 
-MAX_MODIFIERS = 3  # lower-case words kept before a role noun ("foreign policy chief")
-MAX_ROLE_WORDS = 9  # longest appositive role ("the duty doctor at the fight")
+MAX_MODIFIERS: Final = 3  # lower-case words kept before a role noun ("foreign policy chief")
+MAX_ROLE_WORDS: Final = 9  # longest appositive role ("the duty doctor at the fight")
 
 Role = tuple[str | None, str | None]  # (role, affiliation)
-TEXT = attrgetter("text")
+TEXT: Final = attrgetter("text")
 
 
 def title_role(
@@ -329,8 +330,8 @@ def definite_descriptions(lx: Lexicon, text: str, toks: Sequence[Token]) -> list
     """(word, role) of "The premier was ..." or "... the minister said": a role that
     names the person mentioned just before."""
     out: list[tuple[int, str]] = []
-    if lx.role_nouns.isdisjoint(map(TEXT, toks)):
-        return out  # most sentences: a test in C, not a loop per word
+    if not any(t.text in lx.role_nouns for t in toks):
+        return out  # most sentences: no role noun
     opening = first_word(toks)
     heads = [k for k, t in enumerate(toks) if t.text in lx.role_nouns]
     for k in heads:

@@ -13,26 +13,27 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
-from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.annotate import CONNECTORS
 from briefing.figures.numbers import NumberWords, number_words
 from briefing.model import AnnotatedDocument, AnnotatedSentence, Figure, Token
 
 # "+44 20 7946 0958", "(555) 123-4567", "0800 123 456": digit groups with separators.
-PHONE = re.compile(r"(?<![\w.,])\+?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[ .-]\d{2,5}){2,4}(?![\w.,]\d)")
+PHONE: Final = re.compile(
+    r"(?<![\w.,])\+?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[ .-]\d{2,5}){2,4}(?![\w.,]\d)"
+)
 # What every phone number above holds: a cheap test before the slow pattern.
-PHONE_HINT = re.compile(r"\d\d[ .-]\d\d")
-ODD_DIGITS = re.compile(r",\d{1,2}(?!\d)|,\d{4}")  # "1,5", "1,5000": not a thousands separator
-DASHES = frozenset("-–—")
-OPENERS = frozenset(")]:")  # "(CNN)One person died": a capitalised number word opening a clause
-WORD_SHAPES = frozenset(("word", "capitalised", "upper"))
-MAX_NOUN_WORDS = 5
-ORDINAL_WEIGHT = -1.5  # added to the importance of an ordinal that is not a rank
-CONTEXT_WORDS = 10
-# Token.lower and Token.shape, read fast
-LOWER, SHAPE = attrgetter("lower"), attrgetter("shape")
+PHONE_HINT: Final = re.compile(r"\d\d[ .-]\d\d")
+# "1,5", "1,5000": not a thousands separator.
+ODD_DIGITS: Final = re.compile(r",\d{1,2}(?!\d)|,\d{4}")
+DASHES: Final = frozenset("-–—")
+# "(CNN)One person died": a capitalised number word opening a clause.
+OPENERS: Final = frozenset(")]:")
+WORD_SHAPES: Final = frozenset(("word", "capitalised", "upper"))
+MAX_NOUN_WORDS: Final = 5
+ORDINAL_WEIGHT: Final = -1.5  # added to the importance of an ordinal that is not a rank
+CONTEXT_WORDS: Final = 10
 
 
 class Scan(NamedTuple):
@@ -75,9 +76,8 @@ def find_figures(doc: AnnotatedDocument, summary: Collection[int] = ()) -> list[
 
 
 def may_hold_number(sentence: AnnotatedSentence, w: NumberWords) -> bool:
-    # Whole-sentence tests done in C: most sentences hold neither digits nor number words.
-    toks = sentence.tokens
-    return "number" in map(SHAPE, toks) or not w.signals.isdisjoint(map(LOWER, toks))
+    # Most sentences hold neither digits nor number words.
+    return any(t.shape == "number" or t.lower in w.signals for t in sentence.tokens)
 
 
 def figures_in(sentence: AnnotatedSentence, w: NumberWords) -> list[Figure]:

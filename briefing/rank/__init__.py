@@ -11,7 +11,7 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +41,7 @@ Algorithm = Literal[
     "reduction",
 ]
 
-SUMY_CLASSES = {
+SUMY_CLASSES: Final = {
     "lexrank": ("lex_rank", "LexRankSummarizer"),
     "textrank": ("text_rank", "TextRankSummarizer"),
     "lsa": ("lsa", "LsaSummarizer"),
@@ -54,7 +54,7 @@ SUMY_CLASSES = {
 
 # Sentences beyond which a pure-Python sumy algorithm takes more than a few seconds.
 # LexRank, TextRank and Reduction are the project's vectorized versions, fast at any length.
-SLOW_ABOVE = {"kl": 300, "lsa": 2000}
+SLOW_ABOVE: Final = {"kl": 300, "lsa": 2000}
 
 
 def order_by_scores(scores: Sequence[float]) -> list[int]:
@@ -67,40 +67,41 @@ def lead(doc: AnnotatedDocument) -> list[int]:
 
 
 # The default ranker's few weights, tuned on the development sets (see bench/quality.py).
-POSITION_WEIGHT = 3.0
-POSITION_DECAY = 1.0  # the position prior is 1 / (1 + index) ** decay
-CENTRALITY_WEIGHT = 2.5
+POSITION_WEIGHT: Final = 3.0
+POSITION_DECAY: Final = 1.0  # the position prior is 1 / (1 + index) ** decay
+CENTRALITY_WEIGHT: Final = 2.5
 # Position and centrality interact: an early sentence gains most when it also restates the
 # text's main topic, so a lead that only sets the scene loses to a central later sentence.
-LEAD_CENTRALITY_WEIGHT = 8.0
-LENGTH_WEIGHT = -0.3  # below zero: short lines make a tighter summary
-SIGNAL_WEIGHT = 0.3
-PENALTY_WEIGHT = 1.0
+LEAD_CENTRALITY_WEIGHT: Final = 8.0
+LENGTH_WEIGHT: Final = -0.3  # below zero: short lines make a tighter summary
+SIGNAL_WEIGHT: Final = 0.3
+PENALTY_WEIGHT: Final = 1.0
 # A headline names what the story is about, so a sentence that restates its words is likely a
 # summary line (Edmundson's title method). Scored by the share of the title's words it holds.
-TITLE_WEIGHT = 1.0
+TITLE_WEIGHT: Final = 1.0
 # A quotation gives a speaker's colour or opinion; a summary line reports. Scored by the share
 # of the sentence's words that are inside double quotation marks.
-QUOTED_WEIGHT = 0.4
-REDUNDANCY_WEIGHT = 0.3  # mild: summaries restate the main topic
-SHORT_WORDS = 8  # sentences shorter than this rarely carry a fact on their own
-FRAGMENT_WORDS = 4  # shorter than this: a label, a heading or a stray fragment, twice as poor
-LONG_WORDS = 40  # the length term stops growing here
-NEAR_COPY = 0.8  # word cosine above which a sentence repeats one already picked
-MMR_PICKS = 20  # redundancy is checked for the leading picks only; the rest keep score order
+QUOTED_WEIGHT: Final = 0.4
+REDUNDANCY_WEIGHT: Final = 0.3  # mild: summaries restate the main topic
+SHORT_WORDS: Final = 8  # sentences shorter than this rarely carry a fact on their own
+# Shorter than this: a label, a heading or a stray fragment, twice as poor.
+FRAGMENT_WORDS: Final = 4
+LONG_WORDS: Final = 40  # the length term stops growing here
+NEAR_COPY: Final = 0.8  # word cosine above which a sentence repeats one already picked
+MMR_PICKS: Final = 20  # redundancy is checked for the leading picks only; the rest keep score order
 
-QUESTION = re.compile(r"\?[\"'”’)]*$")
-BYLINE = re.compile(r"^(?:by\b|published:|updated:|last updated\b)|^\W*$", re.IGNORECASE)
-DATE_ONLY = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\W*$")
+QUESTION: Final = re.compile(r"\?[\"'”’)]*$")
+BYLINE: Final = re.compile(r"^(?:by\b|published:|updated:|last updated\b)|^\W*$", re.IGNORECASE)
+DATE_ONLY: Final = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\W*$")
 # A quotation with no actor or figure of its own: '"It was terrible," she said.'
-BARE_QUOTE = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
+BARE_QUOTE: Final = re.compile(r"^[\"“][^\"”]*[\"”]\s*(?:\w+\s+){0,4}\w+[.!]?$")
 # A digit, or a capitalised word that does not open the sentence. The pattern starts with its
 # first character, not with the look-behinds, so that the regex engine can skip to candidates.
-SIGNAL = re.compile(r"[A-Z\d](?:(?<=\d)|(?<!\w[A-Z])(?<!^[A-Z])(?<![.!?]\s[A-Z])[\w'-]+)")
-MAX_SIGNALS = 5
+SIGNAL: Final = re.compile(r"[A-Z\d](?:(?<=\d)|(?<!\w[A-Z])(?<!^[A-Z])(?<![.!?]\s[A-Z])[\w'-]+)")
+MAX_SIGNALS: Final = 5
 # A quoted span: from an opening double quotation mark to its closing one, or to the end of the
 # sentence when the quotation goes on into the next one.
-QUOTED = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+QUOTED: Final = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
 def default_ranker(doc: AnnotatedDocument) -> list[int]:
@@ -133,6 +134,8 @@ def title_share(title: frozenset[str], terms: Sequence[str]) -> float:
 
 def quoted_share(text: str) -> float:
     """The share of a sentence's words that are inside double quotation marks."""
+    if '"' not in text and "“" not in text:
+        return 0.0  # most sentences quote no one
     quoted = sum(len(m.group().split()) for m in QUOTED.finditer(text))
     return quoted / max(1, len(text.split()))
 
@@ -311,7 +314,7 @@ def reduction_ranker(doc: AnnotatedDocument) -> list[int]:
     return order_by_scores(reduction_scores(doc.terms, texts).tolist())
 
 
-REGISTRY: dict[str, Ranker] = {
+REGISTRY: Final[dict[str, Ranker]] = {
     "default": default_ranker,
     "lead": lead,
     **{n: sumy_ranker(n) for n in SUMY_CLASSES},
@@ -330,7 +333,7 @@ def get_ranker(name: str) -> Ranker:
         ) from None
 
 
-ALGORITHMS: tuple[Algorithm, ...] = get_args(Algorithm)
+ALGORITHMS: Final[tuple[Algorithm, ...]] = get_args(Algorithm)
 
 
 def slow_warning(name: str, doc: Document | AnnotatedDocument) -> str | None:

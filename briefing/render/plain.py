@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from briefing.model import (
     Actor,
@@ -21,7 +22,7 @@ from briefing.model import (
     SummaryLine,
 )
 
-LINE_WORDS = 60
+LINE_WORDS: Final = 60
 
 # Markdown syntax that could turn article text into markup: inline markers anywhere, block
 # markers at the start of the text (each item is one line, after "- " or "# "), the dot of an
@@ -29,23 +30,26 @@ LINE_WORDS = 60
 # "<" and "&" become entities so no raw HTML or entity gets through.
 # Brackets are escaped, so "(...)" and "!" can never form a link or image; "_" only marks
 # emphasis at a word's edge; "&" only matters where it would start an entity.
-_INLINE = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")
-_ENTITY_START = re.compile(r"&(?=#?\w+;)")
-_BLOCK = re.compile(r"^([#+-])")
-_ORDERED = re.compile(r"^(\d+)\.")
-_CLOSING_HASHES = re.compile(r"#+$")
+_INLINE: Final = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")
+_ENTITY_START: Final = re.compile(r"&(?=#?\w+;)")
+_BLOCK: Final = re.compile(r"^([#+-])")
+_ORDERED: Final = re.compile(r"^(\d+)\.")
+_CLOSING_HASHES: Final = re.compile(r"#+$")
 # Control characters are never readable text; Python-Markdown also uses \x02 and \x03 inside.
 # (\x1c-\x1f are left to str.split, which counts them as whitespace.)
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+CONTROL: Final = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 # Text none of the escapes above changes: no marker, no "&", "<" or ">", and neither a digit
 # nor a block marker first nor a "#" last.
-_PLAIN = re.compile(r"(?![\d#+-])[^\\`*\[\]|~_&<>#]*")
+_PLAIN: Final = re.compile(r"(?![\d#+-])[^\\`*\[\]|~_&<>#]*")
 
 
 def escape_md(text: str) -> str:
     """Article text made safe to place in Markdown: it renders as exactly these characters
     (whitespace collapsed to single spaces, control characters dropped)."""
-    text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
+    # A printable text holds no control character and no whitespace but the ASCII space.
+    spaced = "  " in text or text.startswith(" ") or text.endswith(" ")
+    if spaced or not text.isprintable():
+        text = " ".join(CONTROL.sub("", text).split())  # no line breaks: one item, one line
     return text if _PLAIN.fullmatch(text) else escape_marks(text)  # most lines are plain
 
 
@@ -73,7 +77,7 @@ def actor_line(a: Actor) -> tuple[str, str]:
     return a.name, desc
 
 
-PLURALS = {"country": "countries", "organization": "organizations", "place": "places"}
+PLURALS: Final = {"country": "countries", "organization": "organizations", "place": "places"}
 
 
 def actor_entries(actors: Sequence[Actor]) -> list[Actor | list[Actor]]:
