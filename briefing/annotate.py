@@ -37,6 +37,10 @@ TOKEN: Final = re.compile(
     r"|['’]s\b"  # a possessive
     r"|\S"  # any other character
 )
+# Marks that are tokens of their own, one character each, before or after a word: no
+# alternative of TOKEN but the last starts with one of them.
+OPENING: Final = frozenset('("“[')
+CLOSING: Final = frozenset('.,;:!?)"”]')
 # Glued between two word or number tokens, these join them into one written word.
 CONNECTORS: Final = frozenset("-'’&")
 
@@ -126,8 +130,8 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     """The tokens of a sentence with their offsets, so spans are verbatim slices of the text.
 
     No token spans a space, so the pattern is run on each run of non-space apart, and a run of
-    letters alone (most words) is its own token without it: the same tokens, with the pattern
-    matched about half as often."""
+    letters alone (most words), or one between marks, is read without it: the same tokens, with
+    the pattern matched on one run in twenty."""
     describe = describer(language or load_language())
     known = describe.table
     out: list[Token] = []
@@ -139,12 +143,29 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
             found = known.get(chunk)
             if found is None:
                 found = describe.add(chunk)
-            out.append(Token(found[0], found[1], found[2], found[3], start, end))
-        else:
-            for m in TOKEN.finditer(text, start, end):
-                d = describe(m.group())
-                out.append(Token(d[0], d[1], d[2], d[3], m.start(), m.end()))
+            out.append(_token(found, start, end))
+            continue
+        # A word between an opening mark and closing ones ('"Yes,', "(CNN)", "said."), the
+        # next most common run, is split without the pattern too: each mark is a token.
+        lo = 1 if chunk[0] in OPENING else 0
+        hi = len(chunk)
+        while hi > lo and chunk[hi - 1] in CLOSING:
+            hi -= 1
+        if (lo or hi < len(chunk)) and chunk[lo:hi].isalpha():
+            if lo:
+                out.append(_token(describe(chunk[0]), start, start + 1))
+            out.append(_token(describe(chunk[lo:hi]), start + lo, start + hi))
+            for k in range(start + hi, end):
+                out.append(_token(describe(text[k]), k, k + 1))
+            continue
+        for m in TOKEN.finditer(text, start, end):
+            a, b = m.span()
+            out.append(_token(describe(m.group()), a, b))
     return tuple(out)
+
+
+def _token(d: Description, start: int, end: int) -> Token:
+    return Token(d[0], d[1], d[2], d[3], start, end)
 
 
 JOINABLE: Final[frozenset[str]] = frozenset({"word", "capitalised", "upper", "number"})
@@ -209,8 +230,7 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            d = describe(word)
-            out.append(Token(d[0], d[1], d[2], d[3], t.start, end))
+            out.append(_token(describe(word), t.start, end))
         i = j
     return tuple(out)
 

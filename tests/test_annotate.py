@@ -134,7 +134,8 @@ def test_tokens_never_overlap_and_cover_every_non_space_character(text: str) -> 
 # Letters, marks that join or end words, digits that are and are not numbers, and spaces
 # of several kinds: what decides where a token ends.
 TOKEN_TEXT = st.text(
-    alphabet=st.sampled_from(list("aZéß'’s.,-#&1²½_ \t\n\u00a0\u2003\u200b\x1c")) | st.characters(),
+    alphabet=st.sampled_from(list("aZéß'’s.,-#&1²½_ \t\n\u00a0\u2003\u200b\x1c(\"“[)]”;:!?"))
+    | st.characters(),
     max_size=80,
 )
 
