@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Literal
 
 from briefing.errors import BriefingError
 from briefing.tokens import AnnotatedSentence as AnnotatedSentence
+from briefing.tokens import Mention as Mention
+from briefing.tokens import MentionKind as MentionKind
 from briefing.tokens import Shape as Shape
 from briefing.tokens import Token as Token
 
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["BriefingError"]
 
 ActorKind = Literal["person", "organization", "country", "group", "place"]
-# A name mention's kind; "" while only the document's other mentions can tell.
-MentionKind = Literal["person", "organization", "country", "group", "place", ""]
 
 
 # A run of non-space holding no letter and no digit: one that is not a word. The look-around
@@ -181,25 +181,6 @@ class Difference:
 
 
 # ---------------------------------------------------------------- the annotated document
-@dataclass(frozen=True)
-class Mention:
-    """One name found in one sentence by the name finder, before mentions become actors."""
-
-    text: str  # verbatim span of the sentence
-    words: tuple[str, ...]
-    sentence: int
-    kind: MentionKind
-    start: int = 0  # character offsets of `text` in the sentence
-    end: int = 0
-    role: str | None = None  # the title or role words next to the name
-    affiliation: str | None = None
-    country: str | None = None  # the country this mention names, if any
-    link_only: bool = False  # a demonym or capital: counts for a country already named
-    person: bool = False  # a title, honorific or role says this is a person
-    locative: bool = False  # after "in", "at" ...: a location of events
-    position: int = 0  # index in the sentence's words
-
-
 @dataclass(frozen=True)
 class AnnotatedDocument:
     """The document every stage after reading works on: sentences, tokens and name mentions

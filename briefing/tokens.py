@@ -1,5 +1,5 @@
-"""The token and the annotated sentence: the units of the annotated document that every stage
-reads many times over (briefing.annotate makes them).
+"""The token, the annotated sentence and the name mention: the units of the annotated document
+that every stage reads many times over (briefing.annotate and the name finder make them).
 
 Classes of their own module so that the compiled build makes them native classes: a long
 document has hundreds of thousands of tokens, and a native object is built in one step and its
@@ -9,12 +9,15 @@ dictionary lookup (or a Python-level property call) for every field read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, final
 
 if TYPE_CHECKING:
     from briefing.model import Sentence
 
 Shape = Literal["word", "capitalised", "upper", "number", "punct"]
+# A name mention's kind; "" while only the document's other mentions can tell.
+MentionKind = Literal["person", "organization", "country", "group", "place", ""]
 
 
 @final
@@ -85,3 +88,25 @@ class AnnotatedSentence:
 
     def __hash__(self) -> int:
         return hash((self.sentence, self.tokens))
+
+
+# Not frozen: a frozen dataclass is built through object.__setattr__, field by field, and the
+# name finder makes thousands of mentions per batch (a compiled one is built in a tenth of the
+# time). Read-only by convention: a changed mention is a new one (dataclasses.replace).
+@dataclass(unsafe_hash=True)
+class Mention:
+    """One name found in one sentence by the name finder, before mentions become actors."""
+
+    text: str  # verbatim span of the sentence
+    words: tuple[str, ...]
+    sentence: int
+    kind: MentionKind
+    start: int = 0  # character offsets of `text` in the sentence
+    end: int = 0
+    role: str | None = None  # the title or role words next to the name
+    affiliation: str | None = None
+    country: str | None = None  # the country this mention names, if any
+    link_only: bool = False  # a demonym or capital: counts for a country already named
+    person: bool = False  # a title, honorific or role says this is a person
+    locative: bool = False  # after "in", "at" ...: a location of events
+    position: int = 0  # index in the sentence's words
