@@ -5,6 +5,8 @@ Python-level time guard, against patterns a caller supplies. Punkt's patterns ar
 fixed and linear, and the wrapper cost about 40% of Punkt's time here. These classes compile
 the same pattern texts with the same engine and flags, so the spans are Punkt's own; should a
 later NLTK rename what they override, Punkt simply runs as NLTK ships it.
+
+Punkt is also imported without running the `nltk` package's __init__ first (`_import_punkt`).
 """
 
 from __future__ import annotations
@@ -77,13 +79,17 @@ def _import_punkt() -> ModuleType:
     their submodules). Should anything here fail, Punkt is imported the usual way."""
     if "nltk" not in sys.modules:
         packages = {}
+        loaded = set(sys.modules)
         try:
             for name in PACKAGES:
                 packages[name] = _bare(name)
             vars(packages["nltk"][0])["tokenize"] = packages["nltk.tokenize"][0]
             punkt = importlib.import_module("nltk.tokenize.punkt")
-        except Exception:  # any surprise: NLTK is imported as it ships
+        except Exception:  # any surprise: NLTK is imported as it ships, from the start
             packages.clear()
+            for name in set(sys.modules) - loaded:
+                if name.startswith("nltk."):
+                    del sys.modules[name]
         finally:
             for name in PACKAGES:
                 sys.modules.pop(name, None)

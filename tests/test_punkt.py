@@ -136,3 +136,22 @@ def test_briefing_works_when_nltk_was_imported_first() -> None:
         "print(len(b.summary) > 0, 'nltk.parse' in sys.modules)\n"
     )
     assert python(code) == ["True", "True"]
+
+
+def test_punkt_is_imported_as_nltk_ships_it_when_its_packages_cannot_wait() -> None:
+    # Should NLTK's layout change (here: nltk.tokenize is not found as a package), briefing
+    # falls back to the plain import, and NLTK is whole from the start.
+    code = (
+        "import importlib.util, sys\n"
+        "real = importlib.util.find_spec\n"
+        "def missing(name, *args):\n"
+        "    return None if name == 'nltk.tokenize' else real(name, *args)\n"
+        "importlib.util.find_spec = missing\n"
+        "import briefing\n"
+        "importlib.util.find_spec = real\n"
+        "b = briefing.brief_file('samples/earthquake.txt')\n"
+        "import nltk\n"
+        "print(len(b.summary) > 0, 'nltk.parse' in sys.modules,"
+        " callable(nltk.wordpunct_tokenize))\n"
+    )
+    assert python(code) == ["True", "True", "True"]
