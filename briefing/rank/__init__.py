@@ -132,12 +132,12 @@ def title_share(title: frozenset[str], terms: Sequence[str]) -> float:
     return len(title.intersection(terms)) / len(title)
 
 
-def quoted_share(text: str) -> float:
-    """The share of a sentence's words that are inside double quotation marks."""
+def quoted_share(text: str, n_words: int) -> float:
+    """The share of a sentence's `n_words` words that are inside double quotation marks."""
     if '"' not in text and "“" not in text:
         return 0.0  # most sentences quote no one
     quoted = sum(len(m.group().split()) for m in QUOTED.finditer(text))
-    return quoted / max(1, len(text.split()))
+    return quoted / max(1, n_words)
 
 
 def _unit(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -158,7 +158,9 @@ def sentence_scores(
     length = np.minimum(n_words, LONG_WORDS) / LONG_WORDS
     signals = np.array([min(len(SIGNAL.findall(t)), MAX_SIGNALS) for t in texts]) / MAX_SIGNALS
     penalties = poor_marks(texts, n_words)
-    quoted = np.array([quoted_share(t) for t in texts], dtype=np.float64)
+    quoted = np.array(
+        [quoted_share(t, n) for t, n in zip(texts, n_words, strict=True)], dtype=np.float64
+    )
     score = (
         POSITION_WEIGHT * position
         + CENTRALITY_WEIGHT * centrality
