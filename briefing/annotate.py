@@ -70,14 +70,24 @@ class Descriptions:
         self.stop = ranking_stop_words(language)
         self.stem = stemmer(language) if language.stemmer else None
         self.table: dict[str, Description] = {}
+        # The runs of non-space met so far that are letters alone, a token each (five runs in
+        # six): one lookup tells such a run, without asking again whether it is letters alone.
+        self.words: dict[str, Description] = {}
 
-    def __call__(self, text: str) -> Description:
+    def get(self, text: str) -> Description:
         found = self.table.get(text)
         return found if found is not None else self.add(text)
+
+    def word(self, run: str) -> Description:
+        """The description of a run of letters alone, kept among the words."""
+        found = self.get(run)
+        self.words[run] = found
+        return found
 
     def add(self, text: str) -> Description:
         if len(self.table) >= MAX_DESCRIPTIONS:
             self.table.clear()
+            self.words.clear()
         lower = text.lower()
         # The text itself is handed back too: tokens of one word then share one string, which
         # keeps a long document's tokens small.
@@ -133,16 +143,16 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
     letters alone (most words), or one between marks, is read without it: the same tokens, with
     the pattern matched on one run in twenty."""
     describe = describer(language or load_language())
-    known = describe.table
+    words = describe.words
     out: list[Token] = []
     end = 0
     for chunk in text.split():
         start = text.find(chunk, end)
         end = start + len(chunk)
-        if chunk.isalpha():
-            found = known.get(chunk)
-            if found is None:
-                found = describe.add(chunk)
+        found = words.get(chunk)
+        if found is None and chunk.isalpha():
+            found = describe.word(chunk)
+        if found is not None:
             out.append(_token(found, start, end))
             continue
         # A word between an opening mark and closing ones ('"Yes,', "(CNN)", "said."), the
@@ -153,14 +163,14 @@ def tokenize(text: str, language: Language | None = None) -> tuple[Token, ...]:
             hi -= 1
         if (lo or hi < len(chunk)) and chunk[lo:hi].isalpha():
             if lo:
-                out.append(_token(describe(chunk[0]), start, start + 1))
-            out.append(_token(describe(chunk[lo:hi]), start + lo, start + hi))
+                out.append(_token(describe.get(chunk[0]), start, start + 1))
+            out.append(_token(describe.get(chunk[lo:hi]), start + lo, start + hi))
             for k in range(start + hi, end):
-                out.append(_token(describe(text[k]), k, k + 1))
+                out.append(_token(describe.get(text[k]), k, k + 1))
             continue
         for m in TOKEN.finditer(text, start, end):
             a, b = m.span()
-            out.append(_token(describe(m.group()), a, b))
+            out.append(_token(describe.get(m.group()), a, b))
     return tuple(out)
 
 
@@ -230,7 +240,7 @@ def written_words(
         else:
             end = tokens[j - 1].end
             word = text[t.start : end]
-            out.append(_token(describe(word), t.start, end))
+            out.append(_token(describe.get(word), t.start, end))
         i = j
     return tuple(out)
 

@@ -1,5 +1,6 @@
 """The token, the annotated sentence and the name mention: the units of the annotated document
-that every stage reads many times over (briefing.annotate and the name finder make them).
+that every stage reads many times over (briefing.annotate and the name finder make them); and
+the count of words as a reader counts them.
 
 Classes of their own module so that the compiled build makes them native classes: a long
 document has hundreds of thousands of tokens, and a native object is built in one step and its
@@ -110,3 +111,16 @@ class Mention:
     person: bool = False  # a title, honorific or role says this is a person
     locative: bool = False  # after "in", "at" ...: a location of events
     position: int = 0  # index in the sentence's words
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space holding a letter or a digit (a list
+    dash, a heading mark or a lone "—" is none), so that an article and its briefing, Markdown
+    marks and all, are counted alike. Compiled, a loop over the runs takes a fifth of the time
+    of a pattern finding the runs that are no words (it is tried at every character)."""
+    n = 0
+    for run in text.split():
+        # Most runs start or end with a letter: a word, or a word with a mark glued on.
+        if run[0].isalnum() or run[-1].isalnum() or any(c.isalnum() for c in run):
+            n += 1
+    return n
