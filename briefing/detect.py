@@ -117,9 +117,9 @@ _ASCII_SPACES: Final = str.maketrans(
 
 def listed_counts(text: str) -> tuple[dict[str, int], int]:
     """(how often each word of a stop list stands in `text`, how many words it holds), words as
-    WORD reads them. Only listed words are kept: a table of every word cost twice the time.
-    An ASCII text is split in C (three times faster than the pattern), and only its runs with an
-    apostrophe, a handful, are read by the pattern."""
+    WORD reads them. Only listed words are kept: the shares read no other. An ASCII text is
+    split in C (three times faster than the pattern), and only its runs with an apostrophe, a
+    handful, are read by the pattern."""
     weights = _weights()
     ascii_text = text.isascii()
     words: list[str] = text.translate(_ASCII_SPACES).split() if ascii_text else WORD.findall(text)

@@ -116,11 +116,10 @@ class Mention:
 def count_words(text: str) -> int:
     """Words as a reader counts them: runs of non-space holding a letter or a digit (a list
     dash, a heading mark or a lone "—" is none), so that an article and its briefing, Markdown
-    marks and all, are counted alike. Compiled, a loop over the runs takes a fifth of the time
+    marks and all, are counted alike. Compiled, a loop over the runs takes under half the time
     of a pattern finding the runs that are no words (it is tried at every character)."""
     n = 0
     for run in text.split():
-        # Most runs start or end with a letter: a word, or a word with a mark glued on.
-        if run[0].isalnum() or run[-1].isalnum() or any(c.isalnum() for c in run):
+        if any(c.isalnum() for c in run):  # most runs: at their first character
             n += 1
     return n

@@ -94,8 +94,6 @@ def find_actors(
     lx = load_lexicon(doc.language)
     described: list[tuple[int, int, str]] = []  # "The premier was ...": sentence, word, role
     for s in doc.sentences:
-        if not any(w.text in lx.role_nouns for w in s.words):
-            continue  # most sentences: no role noun
         described.extend((s.index, k, r) for k, r in definite_descriptions(lx, s.text, s.words))
     clusters = merge(lx, list(doc.mentions))
     report = reports_news(doc) if report is None else report

@@ -1447,7 +1447,7 @@ def form_candidates(lx: Lexicon, s: AnnotatedSentence, text: str, bodies: bool) 
             for i, t in enumerate(s.words)
             if "-" in t.text or t.text[:1] == "#" or t.text in nouns
         ]
-    if not bodies or not any(t.text in lx.body_nouns for t in s.words):
+    if not bodies:
         return []
     return [i for i, t in enumerate(s.words) if t.text in lx.body_nouns]
 

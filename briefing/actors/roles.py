@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
 from typing import Final
 
 from briefing.actors.forms import first_word, is_capital, is_modifier, is_name_word
@@ -17,7 +16,6 @@ MAX_MODIFIERS: Final = 3  # lower-case words kept before a role noun ("foreign p
 MAX_ROLE_WORDS: Final = 9  # longest appositive role ("the duty doctor at the fight")
 
 Role = tuple[str | None, str | None]  # (role, affiliation)
-TEXT: Final = attrgetter("text")
 
 
 def title_role(
@@ -330,10 +328,10 @@ def definite_descriptions(lx: Lexicon, text: str, toks: Sequence[Token]) -> list
     """(word, role) of "The premier was ..." or "... the minister said": a role that
     names the person mentioned just before."""
     out: list[tuple[int, str]] = []
-    if not any(t.text in lx.role_nouns for t in toks):
+    heads = [k for k, t in enumerate(toks) if t.text in lx.role_nouns]
+    if not heads:
         return out  # most sentences: no role noun
     opening = first_word(toks)
-    heads = [k for k, t in enumerate(toks) if t.text in lx.role_nouns]
     for k in heads:
         t = toks[k]
         if t.text in lx.org_nouns or t.text.endswith("s"):
